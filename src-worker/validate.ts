@@ -1,0 +1,140 @@
+// Validators for everything that crosses a trust boundary. Each error names the field, the rule and the value.
+import type { Activation, RendererCommand, TrainSettings } from './protocol'
+
+/** Bad input from a user, a file or a renderer; the message is meant to be shown as is. */
+export class LabInputError extends Error {
+  override name = 'LabInputError'
+}
+
+/** The book's settings (5.7.4). */
+export const BOOK_SETTINGS: Readonly<TrainSettings> = Object.freeze({
+  hiddenSize: 50,
+  learningRate: 0.1,
+  batchSize: 100,
+  iterations: 10_000,
+  weightInitStd: 0.01,
+  activation: 'relu',
+  seed: 42,
+})
+
+/** Allowed ranges, shared by the validators, the CLI usage text and the UI's inline hints. */
+export const LIMITS = {
+  hiddenSize: { min: 1, max: 1024, integer: true },
+  learningRate: { min: 0, max: 10, integer: false, exclusiveMin: true },
+  batchSize: { min: 1, max: 60_000, integer: true },
+  iterations: { min: 1, max: 1_000_000, integer: true },
+  weightInitStd: { min: 0, max: 10, integer: false, exclusiveMin: true },
+  seed: { min: 0, max: 0xffff_ffff, integer: true },
+} as const
+
+type NumericField = keyof typeof LIMITS
+
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : typeof value
+}
+
+/** "(0, 10]"-style text of a field's range. */
+export function rangeText(field: NumericField): string {
+  const l = LIMITS[field]
+  const open = 'exclusiveMin' in l && l.exclusiveMin ? '(' : '['
+  const kind = l.integer ? 'an integer' : 'a finite number'
+  return `${kind} in ${open}${l.min}, ${l.max}]`
+}
+
+/** Returns the value if it satisfies the field's range, else throws naming field, range and value. */
+export function checkNumber(field: NumericField, value: unknown, where = ''): number {
+  const l = LIMITS[field]
+  const low = 'exclusiveMin' in l && l.exclusiveMin ? (v: number) => v > l.min : (v: number) => v >= l.min
+  const ok =
+    typeof value === 'number' && Number.isFinite(value) && low(value) && value <= l.max && (!l.integer || Number.isInteger(value))
+  if (!ok) throw new LabInputError(`${where}${field} must be ${rangeText(field)}, got ${describeValue(value)}`)
+  return value as number
+}
+
+export function checkActivation(value: unknown, where = ''): Activation {
+  if (value === 'relu' || value === 'sigmoid') return value
+  throw new LabInputError(`${where}activation must be "relu" or "sigmoid", got ${describeValue(value)}`)
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Checks untrusted settings: every field present, in range, and nothing else. */
+export function parseTrainSettings(raw: unknown, where = ''): TrainSettings {
+  if (!isRecord(raw)) throw new LabInputError(`${where}settings must be an object, got ${describeValue(raw)}`)
+  const known = new Set<string>([...Object.keys(BOOK_SETTINGS)])
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) throw new LabInputError(`${where}settings has an unknown field ${JSON.stringify(key)}`)
+  }
+  return {
+    hiddenSize: checkNumber('hiddenSize', raw.hiddenSize, where),
+    learningRate: checkNumber('learningRate', raw.learningRate, where),
+    batchSize: checkNumber('batchSize', raw.batchSize, where),
+    iterations: checkNumber('iterations', raw.iterations, where),
+    weightInitStd: checkNumber('weightInitStd', raw.weightInitStd, where),
+    activation: checkActivation(raw.activation, where),
+    seed: checkNumber('seed', raw.seed, where),
+  }
+}
+
+/** 28×28 pixels, each a finite number in [0, 1]. */
+export function parsePixels(raw: unknown, field = 'pixels'): Float32Array {
+  if (!(raw instanceof Float32Array)) throw new LabInputError(`${field} must be a Float32Array, got ${describeValue(raw)}`)
+  if (raw.length !== 784) throw new LabInputError(`${field} must hold 784 values (28×28), got ${raw.length}`)
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i]
+    if (!(v >= 0 && v <= 1)) throw new LabInputError(`${field}[${i}] must be in [0, 1], got ${v}`)
+  }
+  return raw
+}
+
+function exactKeys(raw: Record<string, unknown>, keys: string[]): void {
+  for (const key of Object.keys(raw)) {
+    if (!keys.includes(key)) throw new LabInputError(`command ${String(raw.type)} has an unknown field ${JSON.stringify(key)}`)
+  }
+}
+
+/** Checks a command from the untrusted renderer; loadIdx and importModel are main's alone. */
+export function parseRendererCommand(raw: unknown): RendererCommand {
+  if (!isRecord(raw)) throw new LabInputError(`command must be an object, got ${describeValue(raw)}`)
+  const type = raw.type
+  switch (type) {
+    case 'pause':
+    case 'resume':
+    case 'stop':
+    case 'inspect':
+    case 'useDefaultData':
+    case 'exportModel':
+      exactKeys(raw, ['type'])
+      return { type }
+    case 'start':
+      exactKeys(raw, ['type', 'settings'])
+      return { type, settings: parseTrainSettings(raw.settings, 'start: ') }
+    case 'predict': {
+      exactKeys(raw, ['type', 'requestId', 'pixels'])
+      const requestId = raw.requestId
+      if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId) || requestId < 0) {
+        throw new LabInputError(`predict: requestId must be a non-negative integer, got ${describeValue(requestId)}`)
+      }
+      return { type, requestId, pixels: parsePixels(raw.pixels, 'predict: pixels') }
+    }
+    case 'checkGradient':
+      exactKeys(raw, ['type', 'activation'])
+      return { type, activation: checkActivation(raw.activation, 'checkGradient: ') }
+    case 'sampleTest': {
+      exactKeys(raw, ['type', 'index'])
+      const index = raw.index
+      if (index !== undefined && (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0)) {
+        throw new LabInputError(`sampleTest: index must be a non-negative integer, got ${describeValue(index)}`)
+      }
+      return index === undefined ? { type } : { type, index }
+    }
+    default:
+      throw new LabInputError(`command type ${describeValue(type)} is not one the renderer may send`)
+  }
+}
