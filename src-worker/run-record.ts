@@ -1,0 +1,177 @@
+// The run history's record (5.7.4's train_loss_list and train/test_acc_list, kept per run).
+// Pure: no node:*, no DOM; the desktop main process and the browser edition both use it.
+import type { DatasetInfo, EpochPoint, LabEvent, RunRecord, RunSummary, TrainSettings } from './protocol'
+import { describeValue, isRecord, LabInputError, parseTrainSettings } from './validate'
+
+export const RUN_FORMAT = 'backprop-lab-run'
+export const RUN_VERSION = 1
+/** Run ids are file names too: letters, digits and '-' only. */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9-]{1,100}$/
+
+/** An id like `2026-11-29T10-47-12-123Z-seed42`, derived from the start time and seed. */
+export function runId(startedAt: Date, seed: number): string {
+  return `${startedAt.toISOString().replace(/[:.]/g, '-')}-seed${seed}`
+}
+
+interface OpenRun {
+  startedAt: Date
+  settings: TrainSettings
+  dataset: DatasetInfo
+  backend: string
+  losses: number[]
+  epochs: EpochPoint[]
+}
+
+/**
+ * Turns a stream of LabEvents into RunRecords: 'started' opens a run, 'progress' and 'epoch' fill it,
+ * 'done' closes it and returns the record. 'failed' discards the open run (only finished runs are kept).
+ */
+export class RunRecorder {
+  private run: OpenRun | undefined
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** Feeds one event; returns the finished record on 'done', otherwise undefined. */
+  consume(event: LabEvent): RunRecord | undefined {
+    switch (event.type) {
+      case 'started':
+        this.run = { startedAt: this.now(), settings: event.settings, dataset: event.dataset, backend: event.backend, losses: [], epochs: [] }
+        return undefined
+      case 'progress':
+        if (this.run) {
+          // Index by iteration, not by arrival, so the record is right even if a chunk were ever repeated.
+          for (let k = 0; k < event.losses.length; k++) this.run.losses[event.firstIteration + k] = event.losses[k]!
+        }
+        return undefined
+      case 'epoch':
+        this.run?.epochs.push({ epoch: event.epoch, iteration: event.iteration, trainAccuracy: event.trainAccuracy, testAccuracy: event.testAccuracy })
+        return undefined
+      case 'done':
+        return this.finish(event.reason, event.summary)
+      case 'failed':
+        this.run = undefined
+        return undefined
+      default:
+        return undefined
+    }
+  }
+
+  private finish(reason: RunRecord['reason'], summary: RunSummary): RunRecord | undefined {
+    const run = this.run
+    this.run = undefined
+    if (!run) return undefined
+    const losses = Array.from(run.losses, (loss) => loss ?? Number.NaN)
+    return {
+      format: RUN_FORMAT,
+      version: RUN_VERSION,
+      id: runId(run.startedAt, run.settings.seed),
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: this.now().toISOString(),
+      settings: run.settings,
+      dataset: run.dataset,
+      backend: run.backend,
+      reason,
+      summary,
+      losses,
+      epochs: run.epochs,
+    }
+  }
+}
+
+function field(raw: Record<string, unknown>, key: string, where: string): unknown {
+  if (!(key in raw)) throw new LabInputError(`${where}: field ${key} is missing`)
+  return raw[key]
+}
+
+function finite(value: unknown, name: string, where: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new LabInputError(`${where}: ${name} must be a finite number, got ${describeValue(value)}`)
+  return value
+}
+
+function text(value: unknown, name: string, where: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new LabInputError(`${where}: ${name} must be a non-empty string, got ${describeValue(value)}`)
+  return value
+}
+
+function object(value: unknown, name: string, where: string): Record<string, unknown> {
+  if (!isRecord(value)) throw new LabInputError(`${where}: ${name} must be an object, got ${describeValue(value)}`)
+  return value
+}
+
+function parseDataset(raw: unknown, where: string): DatasetInfo {
+  const d = object(raw, 'dataset', where)
+  const kind = field(d, 'kind', where)
+  if (kind !== 'default' && kind !== 'idx') throw new LabInputError(`${where}: dataset.kind must be "default" or "idx", got ${describeValue(kind)}`)
+  return {
+    kind,
+    name: text(field(d, 'name', where), 'dataset.name', where),
+    trainSize: finite(field(d, 'trainSize', where), 'dataset.trainSize', where),
+    testSize: finite(field(d, 'testSize', where), 'dataset.testSize', where),
+    expectedTestAccuracy: finite(field(d, 'expectedTestAccuracy', where), 'dataset.expectedTestAccuracy', where),
+  }
+}
+
+function parseSummary(raw: unknown, where: string): RunSummary {
+  const s = object(raw, 'summary', where)
+  const keys = ['iterations', 'seed', 'finalLoss', 'trainAccuracy', 'testAccuracy', 'msPerIteration', 'totalSeconds'] as const
+  const entries = keys.map((key) => [key, finite(field(s, key, where), `summary.${key}`, where)])
+  return Object.fromEntries(entries) as unknown as RunSummary
+}
+
+function parseEpochs(raw: unknown, where: string): EpochPoint[] {
+  if (!Array.isArray(raw)) throw new LabInputError(`${where}: epochs must be an array, got ${describeValue(raw)}`)
+  return raw.map((item, i) => {
+    const e = object(item, `epochs[${i}]`, where)
+    const num = (key: string) => finite(field(e, key, where), `epochs[${i}].${key}`, where)
+    return { epoch: num('epoch'), iteration: num('iteration'), trainAccuracy: num('trainAccuracy'), testAccuracy: num('testAccuracy') }
+  })
+}
+
+/** Checks an untrusted, already JSON-parsed run file; every error names the file and the field. */
+export function parseRunRecord(raw: unknown, fileName: string): RunRecord {
+  const where = fileName
+  const r = object(raw, 'the run record', where)
+  const format = field(r, 'format', where)
+  if (format !== RUN_FORMAT) throw new LabInputError(`${where}: format must be "${RUN_FORMAT}", got ${describeValue(format)}`)
+  const version = field(r, 'version', where)
+  if (version !== RUN_VERSION) throw new LabInputError(`${where}: version ${describeValue(version)} is not supported (expected ${RUN_VERSION})`)
+  const id = text(field(r, 'id', where), 'id', where)
+  if (!RUN_ID_PATTERN.test(id)) throw new LabInputError(`${where}: id must use only letters, digits and '-', got ${describeValue(id)}`)
+  const date = (key: string) => {
+    const value = text(field(r, key, where), key, where)
+    if (Number.isNaN(Date.parse(value))) throw new LabInputError(`${where}: ${key} must be an ISO 8601 date, got ${describeValue(value)}`)
+    return value
+  }
+  const reason = field(r, 'reason', where)
+  if (reason !== 'completed' && reason !== 'stopped') throw new LabInputError(`${where}: reason must be "completed" or "stopped", got ${describeValue(reason)}`)
+  const losses = field(r, 'losses', where)
+  if (!Array.isArray(losses)) throw new LabInputError(`${where}: losses must be an array, got ${describeValue(losses)}`)
+  losses.forEach((loss, i) => finite(loss, `losses[${i}]`, where))
+  return {
+    format: RUN_FORMAT,
+    version: RUN_VERSION,
+    id,
+    startedAt: date('startedAt'),
+    finishedAt: date('finishedAt'),
+    settings: parseTrainSettings(object(field(r, 'settings', where), 'settings', where), `${where}: settings.`),
+    dataset: parseDataset(field(r, 'dataset', where), where),
+    backend: text(field(r, 'backend', where), 'backend', where),
+    reason,
+    summary: parseSummary(field(r, 'summary', where), where),
+    losses: losses as number[],
+    epochs: parseEpochs(field(r, 'epochs', where), where),
+  }
+}
+
+/** The run's log as CSV: one row per iteration; accuracies only on the rows where an epoch was evaluated. */
+export function runToCsv(record: RunRecord): string {
+  const byIteration = new Map(record.epochs.map((e) => [e.iteration, e]))
+  const last = Math.max(record.losses.length - 1, ...record.epochs.map((e) => e.iteration))
+  const rows = ['iteration,loss,trainAccuracy,testAccuracy']
+  for (let i = 0; i <= last; i++) {
+    const e = byIteration.get(i)
+    const loss = record.losses[i]
+    rows.push(`${i},${loss === undefined ? '' : loss},${e ? e.trainAccuracy : ''},${e ? e.testAccuracy : ''}`)
+  }
+  return rows.join('\n') + '\n'
+}
