@@ -1,0 +1,175 @@
+// Hosts the training worker thread for the main process (STYLE.md §E): spawns it, relays commands in and
+// events out, turns crashes into a plain 'failed' event, and holds events until the renderer listens.
+// No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
+import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
+
+/** The slice of node:worker_threads' Worker the host uses. */
+export interface WorkerLike {
+  postMessage(value: unknown, transferList?: readonly ArrayBuffer[]): void
+  on(event: 'message' | 'messageerror' | 'error' | 'exit', listener: (arg: any) => void): unknown
+  terminate(): Promise<number>
+}
+
+export interface TrainingHostOptions {
+  /** spawns a fresh worker thread (main: `new Worker(join(__dirname, 'worker.js'), { workerData })`) */
+  createWorker: () => WorkerLike
+  /** delivers an event to the renderer; called only after rendererReady(), in order */
+  send: (event: LabEvent) => void
+  /** sees every event at once, in order, even before the renderer listens (run history) */
+  observe?: (event: LabEvent) => void
+  log?: (message: string) => void
+}
+
+/** Events held for a renderer that is not listening yet; beyond this the oldest are dropped. */
+export const MAX_PENDING_EVENTS = 20_000
+
+type Waiter = (event: LabEvent) => boolean
+
+/** One worker thread at a time, respawned on the next command after a crash. */
+export class TrainingHost {
+  private worker: WorkerLike | undefined
+  /** a start was sent and neither done, failed nor a refusal of it has come back */
+  private running = false
+  private lastIteration: number | undefined
+  private ready = false
+  private pending: LabEvent[] = []
+  private waiters = new Set<Waiter>()
+  private disposed = false
+
+  constructor(private readonly options: TrainingHostOptions) {}
+
+  /** Whether a worker thread is alive (spawned and not crashed or terminated). */
+  get alive(): boolean {
+    return this.worker !== undefined
+  }
+
+  /** Spawns the worker if none is alive; it then announces itself with a 'ready' event. */
+  spawn(): void {
+    if (this.worker || this.disposed) return
+    const worker = this.options.createWorker()
+    this.worker = worker
+    worker.on('message', (message: unknown) => this.worker === worker && this.receive(message))
+    worker.on('messageerror', (error: Error) => this.worker === worker && this.fault(`a worker message could not be read (${error.message})`))
+    worker.on('error', (error: Error) => this.worker === worker && this.fault(`the training worker crashed: ${error.message}`))
+    worker.on('exit', (code: number) => this.worker === worker && this.fault(`the training worker stopped unexpectedly (exit code ${code})`))
+  }
+
+  /** Sends a command to the worker, spawning one if needed. A second start while a run is going is refused. */
+  command(command: WorkerCommand): void {
+    if (this.disposed) return
+    if (command.type === 'start') {
+      if (this.running) {
+        this.emit({ type: 'rejected', command: 'start', message: 'a run is already in progress; stop it before starting another' })
+        return
+      }
+      this.running = true
+      this.lastIteration = undefined
+    }
+    this.spawn()
+    this.worker!.postMessage(command, transferables(command))
+  }
+
+  /** Sends a command and resolves with the first event `pick` accepts; a refusal or a crash rejects. */
+  request<T>(command: WorkerCommand, pick: (event: LabEvent) => T | undefined, timeoutMs = 30_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => finish(() => reject(new Error(`the worker did not answer ${command.type} within ${timeoutMs / 1000} s`))), timeoutMs)
+      const finish = (settle: () => void) => {
+        clearTimeout(timer)
+        this.waiters.delete(waiter)
+        settle()
+      }
+      const waiter: Waiter = (event) => {
+        const value = pick(event)
+        if (value !== undefined) finish(() => resolve(value))
+        else if (event.type === 'rejected' && event.command === command.type) finish(() => reject(new Error(event.message)))
+        else if (event.type === 'failed' && !this.worker) finish(() => reject(new Error(event.reason)))
+        else return false
+        return true
+      }
+      this.waiters.add(waiter)
+      this.command(command)
+    })
+  }
+
+  /** The renderer subscribed (`lab:ready`): deliver what was held, then stream. */
+  rendererReady(): void {
+    this.ready = true
+    const held = this.pending
+    this.pending = []
+    for (const event of held) this.options.send(event)
+  }
+
+  /** The renderer is reloading or gone: hold events again until it says it is ready. */
+  rendererGone(): void {
+    this.ready = false
+  }
+
+  /** Window closed or app quitting: terminate the thread so no orphan keeps computing. */
+  async dispose(): Promise<void> {
+    this.disposed = true
+    const worker = this.worker
+    this.worker = undefined
+    this.running = false
+    this.waiters.clear()
+    if (worker) await worker.terminate()
+  }
+
+  private receive(message: unknown): void {
+    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') {
+      this.options.log?.(`ignored a worker message without a type: ${String(message)}`)
+      return
+    }
+    const event = message as LabEvent
+    switch (event.type) {
+      case 'progress':
+        this.lastIteration = event.firstIteration + event.losses.length - 1
+        break
+      case 'done':
+      case 'failed':
+        this.running = false
+        break
+      case 'rejected':
+        if (event.command === 'start') this.running = false
+        break
+      default:
+        break
+    }
+    this.emit(event)
+  }
+
+  private fault(reason: string): void {
+    const worker = this.worker
+    this.worker = undefined
+    const iteration = this.running ? this.lastIteration : undefined
+    this.running = false
+    void worker?.terminate().catch(() => undefined)
+    this.options.log?.(reason)
+    this.emit(iteration === undefined ? { type: 'failed', reason } : { type: 'failed', reason, iteration })
+  }
+
+  private emit(event: LabEvent): void {
+    this.options.observe?.(event)
+    const answered = [...this.waiters].some((waiter) => waiter(event))
+    if (answered && event.type !== 'failed') return // a crash is news for the renderer too
+    if (event.type === 'model') return // answered a request; the renderer never asked for it
+    if (this.ready) {
+      this.options.send(event)
+      return
+    }
+    this.pending.push(event)
+    if (this.pending.length > MAX_PENDING_EVENTS) {
+      this.pending.shift()
+      this.options.log?.(`renderer not listening: dropped the oldest held event (limit ${MAX_PENDING_EVENTS})`)
+    }
+  }
+}
+
+/** Buffers to move rather than copy into the worker: IDX file bytes and predict pixels. */
+function transferables(command: WorkerCommand): ArrayBuffer[] {
+  const views: ArrayBufferView[] = []
+  if (command.type === 'loadIdx') views.push(...Object.values(command.files).map((f) => f.bytes))
+  if (command.type === 'predict') views.push(command.pixels)
+  // Only buffers the view owns whole: moving a shared pool (e.g. a small Node Buffer's) would break its other users.
+  const owned = views.filter((v) => v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength)
+  return [...new Set(owned.map((v) => v.buffer as ArrayBuffer))]
+}
