@@ -1,0 +1,20 @@
+import { Matrix } from './math/matrix'
+
+/**
+ * 4.4 numerical gradient by central difference (common/gradient.py): (f(x+h) − f(x−h)) / 2h with h = 1e-4,
+ * one element of x at a time. f must read x (by reference); each element is restored after use.
+ */
+export function numericalGradient(f: () => number, x: Matrix): Matrix {
+  const h = 1e-4 // 0.0001
+  const grad = new Matrix(x.rows, x.cols)
+  for (let idx = 0; idx < x.data.length; idx++) {
+    const tmpVal = x.data[idx]
+    x.data[idx] = tmpVal + h
+    const fxh1 = f() //                           f(x+h)
+    x.data[idx] = tmpVal - h
+    const fxh2 = f() //                           f(x-h)
+    grad.data[idx] = (fxh1 - fxh2) / (2 * h)
+    x.data[idx] = tmpVal //                       restore the value
+  }
+  return grad
+}
