@@ -91,6 +91,11 @@ export class TrainingHost {
     })
   }
 
+  /** An event made by main itself (e.g. a picked file could not be read); held and delivered like the worker's. */
+  notify(event: LabEvent): void {
+    this.emit(event)
+  }
+
   /** The renderer subscribed (`lab:ready`): deliver what was held, then stream. */
   rendererReady(): void {
     this.ready = true

@@ -1,0 +1,161 @@
+// Every IPC handler (STYLE.md §C, VS Code's ipcMain): check the sender → parse the payload → act.
+// No runtime electron import: ipcMain is passed in, so the handlers are tested with plain objects.
+import type { IpcMain } from 'electron'
+import { Channel, CHANNEL_PREFIX, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
+import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/validate'
+import type { TrainingHost } from './training-host'
+import type { RunHistory } from './run-history'
+import { readIdxFolder } from './files/idx-reader'
+import { readModelFile, writeModelFile } from './files/model-file-io'
+import { writeFileAtomic } from './files/atomic-write'
+import { runToCsv } from '../src-worker/run-record'
+import { isOwnPageUrl } from './navigation'
+
+/** What the handlers read of an IpcMainEvent / IpcMainInvokeEvent. */
+export interface SenderInfo {
+  sender: unknown
+  senderFrame: { parent: unknown; url: string } | null
+}
+
+/** Native dialogs, resolved to a path or undefined when the user cancels (src-main/dialogs.ts). */
+export interface Dialogs {
+  chooseIdxFolder(): Promise<string | undefined>
+  chooseModelToOpen(): Promise<string | undefined>
+  chooseModelSavePath(): Promise<string | undefined>
+  chooseCsvSavePath(defaultName: string): Promise<string | undefined>
+}
+
+export interface IpcContext {
+  /** the webContents of the app's one window, or undefined when it is closed */
+  ownWebContents(): unknown
+  /** the URL the window was loaded with (file:…/index.html or the dev server) */
+  pageUrl: string
+  host: Pick<TrainingHost, 'command' | 'request' | 'rendererReady' | 'notify'>
+  history: Pick<RunHistory, 'list' | 'get'>
+  dialogs: Dialogs
+  log?: (message: string) => void
+}
+
+/** A message from anything but our window's main frame showing our page. */
+export class ForeignSenderError extends Error {
+  override name = 'ForeignSenderError'
+}
+
+/** Throws unless the message comes from our window, its main frame, showing our own page. */
+export function checkSender(event: SenderInfo, context: Pick<IpcContext, 'ownWebContents' | 'pageUrl'>, channel: string): void {
+  const own = context.ownWebContents()
+  const frame = event.senderFrame
+  const problem =
+    !channel.startsWith(CHANNEL_PREFIX) ? `channel ${channel} lacks the ${CHANNEL_PREFIX} prefix`
+    : own === undefined || event.sender !== own ? 'the sender is not the Backprop Lab window'
+    : frame === null ? 'the sending frame is gone'
+    : frame.parent !== null ? 'the sender is a subframe, not the main frame'
+    : !isOwnPageUrl(frame.url, context.pageUrl) ? `the sending page ${describeValue(frame.url)} is not Backprop Lab's`
+    : undefined
+  if (problem) throw new ForeignSenderError(`${channel}: refused: ${problem}`)
+}
+
+function noArguments(channel: string, args: unknown[]): void {
+  if (args.length > 0) throw new LabInputError(`${channel} takes no arguments, got ${args.length}`)
+}
+
+const COMMAND_TYPES: readonly WorkerCommand['type'][] = [
+  'start', 'pause', 'resume', 'stop', 'predict', 'checkGradient', 'sampleTest', 'inspect', 'useDefaultData', 'loadIdx', 'exportModel', 'importModel',
+]
+
+/** The handlers by channel; each takes the event and the renderer's arguments. */
+export function createHandlers(context: IpcContext) {
+  const { host, dialogs, history } = context
+  const guard = (event: SenderInfo, channel: string) => checkSender(event, context, channel)
+  const refuse = (command: WorkerCommand['type'], error: unknown) => host.notify({ type: 'rejected', command, message: (error as Error).message })
+
+  return {
+    /** lab:command: one RendererCommand for the worker; a bad one comes back as a 'rejected' event. */
+    [Channel.command]: (event: SenderInfo, raw: unknown): void => {
+      guard(event, Channel.command)
+      let command
+      try {
+        command = parseRendererCommand(raw)
+      } catch (error) {
+        const type = (raw as { type?: unknown } | null)?.type
+        if (COMMAND_TYPES.includes(type as WorkerCommand['type'])) refuse(type as WorkerCommand['type'], error)
+        throw error
+      }
+      host.command(command)
+    },
+    /** lab:ready: the renderer listens now; held events follow. */
+    [Channel.ready]: (event: SenderInfo, ...args: unknown[]): void => {
+      guard(event, Channel.ready)
+      noArguments(Channel.ready, args)
+      host.rendererReady()
+    },
+    [Channel.openIdxData]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.openIdxData)
+      noArguments(Channel.openIdxData, args)
+      const folder = await dialogs.chooseIdxFolder()
+      if (folder === undefined) return
+      try {
+        host.command({ type: 'loadIdx', files: await readIdxFolder(folder) })
+      } catch (error) {
+        refuse('loadIdx', error)
+      }
+    },
+    [Channel.saveModel]: async (event: SenderInfo, ...args: unknown[]): Promise<string | null> => {
+      guard(event, Channel.saveModel)
+      noArguments(Channel.saveModel, args)
+      const model = await host.request({ type: 'exportModel' }, (e: LabEvent) => (e.type === 'model' ? { model: e.model } : undefined))
+      const path = await dialogs.chooseModelSavePath()
+      if (path === undefined) return null
+      await writeModelFile(path, model.model)
+      return path
+    },
+    [Channel.loadModel]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.loadModel)
+      noArguments(Channel.loadModel, args)
+      const path = await dialogs.chooseModelToOpen()
+      if (path === undefined) return
+      try {
+        const { model, fileName } = await readModelFile(path)
+        host.command({ type: 'importModel', model, fileName })
+      } catch (error) {
+        refuse('importModel', error)
+      }
+    },
+    [Channel.listRuns]: async (event: SenderInfo, ...args: unknown[]): Promise<{ runs: RunRecord[]; warnings: string[] }> => {
+      guard(event, Channel.listRuns)
+      noArguments(Channel.listRuns, args)
+      return history.list()
+    },
+    [Channel.exportRunCsv]: async (event: SenderInfo, runId: unknown, ...rest: unknown[]): Promise<string | null> => {
+      guard(event, Channel.exportRunCsv)
+      if (rest.length > 0) throw new LabInputError(`${Channel.exportRunCsv} takes one argument (runId), got ${rest.length + 1}`)
+      const record = await history.get(runId)
+      const path = await dialogs.chooseCsvSavePath(`${record.id}.csv`)
+      if (path === undefined) return null
+      await writeFileAtomic(path, runToCsv(record))
+      return path
+    },
+  }
+}
+
+export type Handlers = ReturnType<typeof createHandlers>
+
+/**
+ * Registers the handlers: fire-and-forget channels with ipcMain.on (a refusal is logged, and a bad
+ * command also reaches the renderer as a 'rejected' event), the rest with ipcMain.handle (a refusal
+ * rejects the renderer's promise with the message).
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, handlers: Handlers, log: (message: string) => void): void {
+  for (const channel of [Channel.command, Channel.ready] as const) {
+    ipcMain.on(channel, (event, ...args) => {
+      try {
+        ;(handlers[channel] as (e: SenderInfo, ...a: unknown[]) => void)(event, ...args)
+      } catch (error) {
+        log((error as Error).message)
+      }
+    })
+  }
+  for (const channel of [Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv] as const) {
+    ipcMain.handle(channel, (event, ...args) => (handlers[channel] as (e: SenderInfo, ...a: unknown[]) => Promise<unknown>)(event, ...args))
+  }
+}

@@ -1,0 +1,60 @@
+// App lifecycle only: one instance, one window, one training worker, quit when the window closes.
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import defaultDataPath from '../src-worker/data/generated/mnist-default.bin?asset'
+import { Channel } from '../src-worker/protocol'
+import { RunRecorder } from '../src-worker/run-record'
+import { TrainingHost } from './training-host'
+import { createHandlers, registerIpc } from './ipc'
+import { RunHistory } from './run-history'
+import { nativeDialogs } from './dialogs'
+import { createMainWindow, hardenSession, rendererPageUrl } from './window'
+
+let win: BrowserWindow | undefined
+
+function start(): void {
+  const pageUrl = rendererPageUrl()
+  const history = new RunHistory(join(app.getPath('userData'), 'runs'))
+  const recorder = new RunRecorder()
+  const host = new TrainingHost({
+    // worker.js sits next to this file (electron.vite.config.ts's `worker` input), inside app.asar when packaged
+    createWorker: () => new Worker(join(__dirname, 'worker.js'), { workerData: { defaultDataPath } }),
+    send: (event) => {
+      if (win && !win.isDestroyed()) win.webContents.send(Channel.event, event)
+    },
+    observe: (event) => {
+      const record = recorder.consume(event)
+      if (record) history.save(record).catch((error: Error) => console.warn(`could not save run ${record.id}: ${error.message}`))
+    },
+    log: (message) => console.warn(message),
+  })
+  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
+
+  hardenSession(session.defaultSession)
+  win = createMainWindow(pageUrl)
+  host.spawn()
+  win.webContents.on('did-start-loading', () => host.rendererGone())
+  win.webContents.on('render-process-gone', () => host.rendererGone())
+  win.on('closed', () => {
+    win = undefined
+    void host.dispose()
+  })
+  app.on('before-quit', () => void host.dispose())
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  // One window is the whole app, so closing it quits on every platform (macOS included).
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start, (error: Error) => {
+    console.error(`Backprop Lab could not start: ${error.message}`)
+    app.exit(1)
+  })
+}

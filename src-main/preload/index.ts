@@ -1,0 +1,44 @@
+// The renderer's one door to main (STYLE.md §C, VS Code's sandboxed preload): one method per message,
+// listeners that never see the IpcRendererEvent. Sandboxed and CommonJS: it imports only 'electron'
+// at run time (protocol.ts's Channel names are inlined by the bundler).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { Channel, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
+
+const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)
+const listeners = new Set<(event: LabEvent) => void>()
+let announced = false
+
+ipcRenderer.on(Channel.event, (_event: IpcRendererEvent, labEvent: LabEvent) => {
+  for (const listener of [...listeners]) listener(labEvent)
+})
+
+const api = {
+  edition: 'desktop',
+  start: (settings) => send({ type: 'start', settings }),
+  pause: () => send({ type: 'pause' }),
+  resume: () => send({ type: 'resume' }),
+  stop: () => send({ type: 'stop' }),
+  predict: (requestId, pixels) => send({ type: 'predict', requestId, pixels }),
+  checkGradient: (activation) => send({ type: 'checkGradient', activation }),
+  sampleTest: (index) => send(index === undefined ? { type: 'sampleTest' } : { type: 'sampleTest', index }),
+  inspect: () => send({ type: 'inspect' }),
+  useDefaultData: () => send({ type: 'useDefaultData' }),
+  openIdxData: () => ipcRenderer.invoke(Channel.openIdxData),
+  saveModel: () => ipcRenderer.invoke(Channel.saveModel),
+  loadModel: () => ipcRenderer.invoke(Channel.loadModel),
+  listRuns: () => ipcRenderer.invoke(Channel.listRuns),
+  exportRunCsv: (runId) => ipcRenderer.invoke(Channel.exportRunCsv, runId),
+  onEvent(listener) {
+    listeners.add(listener)
+    // The first subscription completes the ready handshake: main then flushes the events it held.
+    if (!announced) {
+      announced = true
+      ipcRenderer.send(Channel.ready)
+    }
+    return () => {
+      listeners.delete(listener)
+    }
+  },
+} satisfies LabApi
+
+contextBridge.exposeInMainWorld('lab', api)
