@@ -120,7 +120,10 @@ describe('a diverging run (loss NaN or ±Infinity)', () => {
     const run = train(failingAt150, split, s, poisoned.rng, { snapshotEvery: 100 })
     assert.throws(() => { for (let r = run.next(); !r.done; r = run.next()); }, /diverged at iteration 150.*weights after iteration 149/)
     const expected = train(reference.backend, split, s, reference.rng)
-    for (let i = 0; i < 150; ) if (expected.next().value.type === 'iteration') i++
+    for (let i = 0; i < 150; ) {
+      const r = expected.next()
+      if (!r.done && r.value.type === 'iteration') i++
+    }
     assert.deepEqual(poisoned.backend.getParams(), reference.backend.getParams())
   })
 })

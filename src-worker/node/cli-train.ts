@@ -1,0 +1,74 @@
+// `npm run train`: the book's train_neuralnet.py (5.7.4) on the same engine the app uses, headless.
+import { CLASSES, PIXELS } from '../data/digits'
+import type { EpochPoint, RunSummary } from '../protocol'
+import { Random } from '../random'
+import { iterationsPerEpoch, train } from '../train'
+import { initParams } from '../two-layer-net'
+import { TRAIN_USAGE, UsageError, parseTrainArgs } from './cli-args'
+import { createBackend } from './create-backend'
+
+const fixed = (value: number) => value.toFixed(4)
+
+function epochLine(point: EpochPoint, json: boolean): string {
+  if (json) return JSON.stringify({ epoch: point.epoch, iteration: point.iteration, trainAccuracy: point.trainAccuracy, testAccuracy: point.testAccuracy })
+  const epoch = Number.isInteger(point.epoch) ? String(point.epoch) : point.epoch.toFixed(2)
+  return `${epoch.padStart(6)} ${String(point.iteration).padStart(9)} ${fixed(point.trainAccuracy).padStart(10)} ${fixed(point.testAccuracy).padStart(9)}`
+}
+
+function summaryLines(s: RunSummary, json: boolean, expected: number): string[] {
+  if (json) {
+    const { iterations, seed, finalLoss, trainAccuracy, testAccuracy, msPerIteration, totalSeconds } = s
+    return [JSON.stringify({ iterations, seed, finalLoss, trainAccuracy, testAccuracy, msPerIteration, totalSeconds })]
+  }
+  return [
+    `final: train accuracy ${fixed(s.trainAccuracy)}, test accuracy ${fixed(s.testAccuracy)} (the book's settings reach ~${expected} on this data); last loss ${fixed(s.finalLoss)}`,
+    `${s.msPerIteration.toFixed(2)} ms per iteration (training step only), ${s.totalSeconds.toFixed(1)} s in all`,
+  ]
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args
+  try {
+    args = parseTrainArgs(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    console.error(`error: ${error.message}\n\n${TRAIN_USAGE}`)
+    return 2
+  }
+  if (args.help) {
+    console.log(TRAIN_USAGE)
+    return 0
+  }
+  const { settings, json } = args
+  const { split, info } = args.dataDir
+    ? await (await import('./idx-folder')).loadIdxFolder(args.dataDir)
+    : await (await import('./default-data')).loadDefaultSplit()
+  const rng = new Random(settings.seed) // weights first (W1, W2), then the batches
+  const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, rng)
+  const backend = await createBackend(params, settings.activation)
+  if (!json) {
+    const perEpoch = iterationsPerEpoch(split.train.count, settings.batchSize)
+    console.log(`backend ${backend.name} · data: ${info.name}, ${info.trainSize} train / ${info.testSize} test, ${perEpoch} iterations per epoch`)
+    console.log(
+      `iters ${settings.iterations}, batch ${settings.batchSize}, lr ${settings.learningRate}, hidden ${settings.hiddenSize}, ` +
+        `init-std ${settings.weightInitStd}, activation ${settings.activation}, seed ${settings.seed}`,
+    )
+    console.log(' epoch iteration  train acc  test acc')
+  }
+  const run = train(backend, split, settings, rng)
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done) {
+      for (const line of summaryLines(step.value, json, info.expectedTestAccuracy)) console.log(line)
+      return 0
+    }
+    if (step.value.type === 'epoch') console.log(epochLine(step.value, json))
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  },
+)
