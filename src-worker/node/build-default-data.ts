@@ -2,12 +2,15 @@
 // compact asset src-worker/data/generated/mnist-default.bin once, so nothing parses JSON at run time.
 // Skips the work when the asset is newer than every input.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { encodeDefaultAsset } from '../data/default-asset'
 import { PIXELS } from '../data/digits'
 import { DEFAULT_ASSET_PATH } from './default-data'
 
-const digitsDir = join(dirname(require.resolve('mnist/package.json')), 'src', 'digits')
+// createRequire rather than the global require, whose type assemblyscript's global declarations replace
+const nodeRequire = createRequire(__filename)
+const digitsDir = join(dirname(nodeRequire.resolve('mnist/package.json')), 'src', 'digits')
 
 /** The pixel value k in 0..255 whose k/255, rounded to 3 decimals as the package stores it, is v. */
 export function toByte(v: number, where: string): number {
@@ -65,4 +68,4 @@ function main(): void {
   console.log(`data: wrote ${set.count} digits (${bytes.length} bytes) to ${DEFAULT_ASSET_PATH} in ${Date.now() - started} ms`)
 }
 
-if (require.main === module) main()
+if (nodeRequire.main === module) main()

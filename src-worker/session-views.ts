@@ -1,0 +1,61 @@
+// What the lab shows of a network besides its curves: a test digit with its answer, and the Inspect pane
+// (W1's columns as 28×28 tiles, the test confusion matrix, misclassified digits).
+import type { TrainingBackend } from './backend'
+import { CLASSES, PIXELS, type DigitSet } from './data/digits'
+import type { DigitView, LabEvent } from './protocol'
+
+/** most misclassified digits an inspection carries */
+export const MISCLASSIFIED_LIMIT = 24
+const PREDICT_CHUNK = 500
+
+/** image i of the set as 784 values in [0, 1] */
+export function digitPixels(set: DigitSet, index: number): Float32Array {
+  const pixels = new Float32Array(PIXELS)
+  for (let p = 0; p < PIXELS; p++) pixels[p] = set.images[index * PIXELS + p] / 255
+  return pixels
+}
+
+/** index of the largest of the 10 values at offset */
+export function argmax(values: ArrayLike<number>, offset = 0): number {
+  let best = 0
+  for (let k = 1; k < CLASSES; k++) if (values[offset + k] > values[offset + best]) best = k
+  return best
+}
+
+/** One test digit with the network's softmax output. */
+export function testSample(backend: TrainingBackend, test: DigitSet, index: number): Extract<LabEvent, { type: 'testSample' }> {
+  const pixels = digitPixels(test, index)
+  const probabilities = Array.from(backend.predict(pixels, 1))
+  return { type: 'testSample', index, probabilities, pixels, label: test.labels[index], predicted: argmax(probabilities) }
+}
+
+/** W1 (784 × hidden, row-major) regrouped as hidden tiles of 784: tile h holds column h, the weights into hidden unit h. */
+export function w1Tiles(W1: { rows: number; cols: number; data: Float64Array }): Float32Array {
+  const tiles = new Float32Array(W1.rows * W1.cols)
+  for (let p = 0; p < W1.rows; p++) {
+    for (let h = 0; h < W1.cols; h++) tiles[h * W1.rows + p] = W1.data[p * W1.cols + h]
+  }
+  return tiles
+}
+
+/** The Inspect pane's data: confusion[actual * 10 + predicted] over the whole test set, and the first misclassified digits. */
+export function inspection(backend: TrainingBackend, test: DigitSet): Extract<LabEvent, { type: 'inspection' }> {
+  const W1 = backend.getParams().W1
+  const confusion = new Array<number>(CLASSES * CLASSES).fill(0)
+  const misclassified: (DigitView & { index: number })[] = []
+  for (let start = 0; start < test.count; start += PREDICT_CHUNK) {
+    const n = Math.min(PREDICT_CHUNK, test.count - start)
+    const x = new Float32Array(n * PIXELS)
+    for (let i = 0; i < n * PIXELS; i++) x[i] = test.images[start * PIXELS + i] / 255
+    const y = backend.predict(x, n)
+    for (let i = 0; i < n; i++) {
+      const label = test.labels[start + i]
+      const predicted = argmax(y, i * CLASSES)
+      confusion[label * CLASSES + predicted]++
+      if (predicted !== label && misclassified.length < MISCLASSIFIED_LIMIT) {
+        misclassified.push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted })
+      }
+    }
+  }
+  return { type: 'inspection', hiddenSize: W1.cols, W1: w1Tiles(W1), confusion, misclassified }
+}

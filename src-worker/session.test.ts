@@ -1,0 +1,309 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Params, TrainingBackend } from './backend'
+import { encodeDefaultAsset } from './data/default-asset'
+import { goodIdxFiles, idxImages } from './data/idx-fixtures'
+import type { Activation, LabEvent, TrainSettings } from './protocol'
+import { ReferenceBackend } from './reference-backend'
+import { LabSession, type SessionDeps } from './session'
+import { MemoryPort } from './testing/memory-port'
+import { syntheticDigits } from './testing/synthetic-digits'
+import { BOOK_SETTINGS } from './validate'
+
+/** 250 separable synthetic digits as the "default" asset: the 80/20 split gives 200 train / 50 test */
+const asset = encodeDefaultAsset(syntheticDigits(250, 3))
+const small: TrainSettings = { ...BOOK_SETTINGS, hiddenSize: 10, batchSize: 20, iterations: 60, learningRate: 0.5, seed: 1 }
+const everySlice = { sliceMs: 0, flushMs: 0 } // one iteration per slice: the most messages, the most interleaving
+
+function session(overrides: Partial<SessionDeps> = {}): MemoryPort {
+  const port = new MemoryPort()
+  new LabSession(port, {
+    createBackend: async (params, activation) => new ReferenceBackend(params, activation),
+    loadDefault: async () => asset.slice(),
+    timing: everySlice,
+    ...overrides,
+  })
+  return port
+}
+
+/** iterations covered by the progress events from index `from`, in arrival order */
+function iterationsStreamed(port: MemoryPort, from = 0): number[] {
+  return port.all('progress', from).flatMap((p) => Array.from(p.losses, (_, k) => p.firstIteration + k))
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
+
+/** A backend that misbehaves on its n-th step. */
+function faultyOn(n: number, fault: 'nan' | 'throw'): SessionDeps['createBackend'] {
+  return async (params: Params, activation: Activation): Promise<TrainingBackend> => {
+    const inner = new ReferenceBackend(params, activation)
+    let steps = 0
+    return Object.assign(Object.create(inner) as ReferenceBackend, {
+      step(...args: Parameters<TrainingBackend['step']>): number {
+        if (++steps === n && fault === 'throw') throw new Error('kernel exploded')
+        const loss = inner.step(...args)
+        return steps === n ? NaN : loss
+      },
+    })
+  }
+}
+
+describe('worker session: a run streams started → progress … epoch … done', () => {
+  it('announces ready with the default split of the data it was given', async () => {
+    const ready = await session().next('ready')
+    assert.deepEqual([ready.dataset.kind, ready.dataset.trainSize, ready.dataset.testSize], ['default', 200, 50])
+    assert.equal(ready.backend, 'reference-f64')
+  })
+
+  it('delivers every iteration’s loss exactly once, in Float32Array chunks whose buffers are transferred', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: small })
+    const done = await port.next('done')
+    assert.equal(done.reason, 'completed')
+    assert.deepEqual(iterationsStreamed(port), Array.from({ length: 60 }, (_, i) => i))
+    const progressAt = port.events.flatMap((e, i) => (e.type === 'progress' ? [i] : []))
+    for (const i of progressAt) {
+      const event = port.events[i] as Extract<LabEvent, { type: 'progress' }>
+      assert.ok(event.losses instanceof Float32Array)
+      assert.deepEqual(port.transfers[i], [event.losses.buffer])
+    }
+  })
+
+  it('orders the events: started first, an epoch after the losses it covers, done last with the summary', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: small })
+    const done = await port.next('done')
+    const types = port.events.map((e) => e.type).filter((t) => t !== 'ready')
+    assert.equal(types[0], 'started')
+    assert.equal(types.at(-1), 'done')
+    let streamed = 0
+    for (const e of port.events) {
+      if (e.type === 'progress') streamed = e.firstIteration + e.losses.length
+      if (e.type === 'epoch') assert.ok(streamed > e.iteration, `epoch at ${e.iteration} came before its loss`)
+    }
+    // 200 train / batch 20 = 10 iterations per epoch: evaluations at 0, 10, …, 50 and the last iteration 59
+    assert.deepEqual(port.all('epoch').map((e) => e.iteration), [0, 10, 20, 30, 40, 50, 59])
+    assert.equal(done.summary.iterations, 60)
+    assert.equal(Math.fround(done.summary.finalLoss), port.all('progress').at(-1)!.losses.at(-1))
+    assert.ok(done.summary.testAccuracy > 0.9, `test accuracy ${done.summary.testAccuracy}`)
+  })
+
+  it('reports iterationsPerEpoch and the dataset in started', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: small })
+    const started = await port.next('started')
+    assert.equal(started.iterationsPerEpoch, 10)
+    assert.deepEqual(started.settings, small)
+    assert.equal(started.dataset.kind, 'default')
+  })
+})
+
+describe('worker session: controls take effect between iterations', () => {
+  const long: TrainSettings = { ...small, iterations: 1_000_000 }
+
+  it('starts one run for a double click; the second start is rejected', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: small })
+    port.send({ type: 'start', settings: small })
+    const rejected = await port.next('rejected')
+    assert.equal(rejected.command, 'start')
+    assert.match(rejected.message, /already in progress/)
+    await port.next('done')
+    assert.equal(port.all('started').length, 1)
+  })
+
+  it('pauses with no progress while paused, resumes where it was, and stops with a summary of what ran', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: long })
+    await port.next('progress')
+    port.send({ type: 'pause' })
+    const paused = await port.next('paused')
+    const whenPaused = port.events.length
+    assert.deepEqual(iterationsStreamed(port), Array.from({ length: paused.iteration }, (_, i) => i))
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0))
+    assert.equal(port.events.length, whenPaused, 'events arrived while paused')
+    port.send({ type: 'resume' })
+    const resumed = await port.next('resumed')
+    assert.equal(resumed.iteration, paused.iteration)
+    await port.next('progress', port.events.indexOf(resumed))
+    port.send({ type: 'stop' })
+    const done = await port.next('done')
+    assert.equal(done.reason, 'stopped')
+    const streamed = iterationsStreamed(port)
+    assert.deepEqual(streamed, Array.from({ length: done.summary.iterations }, (_, i) => i))
+    assert.ok(done.summary.iterations > paused.iteration && done.summary.iterations < long.iterations)
+    assert.ok(Number.isFinite(done.summary.finalLoss) && done.summary.testAccuracy >= 0)
+    assert.equal(port.all('epoch').at(-1)!.iteration, done.summary.iterations - 1, 'the stopped weights were evaluated')
+  })
+
+  it('stops a paused run', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: long })
+    await port.next('progress')
+    port.send({ type: 'pause' })
+    await port.next('paused')
+    port.send({ type: 'stop' })
+    const done = await port.next('done')
+    assert.equal(done.reason, 'stopped')
+    assert.equal(port.all('resumed').length, 0)
+  })
+
+  it('rejects pause, resume and stop when there is nothing to control', async () => {
+    const port = session()
+    await port.next('ready')
+    for (const type of ['pause', 'resume', 'stop'] as const) port.send({ type })
+    while (port.all('rejected').length < 3) await port.next('rejected', port.events.length)
+    assert.deepEqual(port.all('rejected').map((r) => r.command), ['pause', 'resume', 'stop'])
+  })
+
+  it('answers predict in the middle of a run with 10 probabilities summing to 1', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: long })
+    await port.next('progress')
+    port.send({ type: 'predict', requestId: 7, pixels: new Float32Array(784).fill(0.5) })
+    const prediction = await port.next('prediction')
+    const runningStill = port.all('done').length === 0
+    port.send({ type: 'stop' })
+    await port.next('done')
+    assert.equal(prediction.requestId, 7)
+    assert.equal(prediction.probabilities.length, 10)
+    assert.ok(Math.abs(sum(prediction.probabilities) - 1) < 1e-9)
+    assert.ok(runningStill, 'the prediction came while the run was going on')
+  })
+
+  it('predicts before any training with the freshly initialised net (near-uniform output)', async () => {
+    const port = session()
+    port.send({ type: 'predict', requestId: 1, pixels: new Float32Array(784).fill(1) })
+    const { probabilities } = await port.next('prediction')
+    assert.ok(Math.abs(sum(probabilities) - 1) < 1e-9)
+    assert.ok(probabilities.every((p) => p > 0.05 && p < 0.15), probabilities.join(', '))
+  })
+})
+
+describe('worker session: bad input and failures', () => {
+  it('rejects bad settings naming the field, range and value, and starts nothing', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: { ...small, learningRate: NaN } })
+    const rejected = await port.next('rejected')
+    assert.match(rejected.message, /learningRate must be a finite number in \(0, 10\], got NaN/)
+    assert.equal(port.all('started').length, 0)
+  })
+
+  it('rejects pixels that are not 784 values in [0, 1]', async () => {
+    const port = session()
+    port.send({ type: 'predict', requestId: 2, pixels: new Float32Array(10) })
+    assert.match((await port.next('rejected')).message, /pixels must hold 784 values/)
+  })
+
+  it('fails a diverging run naming the iteration, keeping usable weights', async () => {
+    const port = session({ createBackend: faultyOn(5, 'nan') })
+    await port.next('ready')
+    port.send({ type: 'start', settings: small })
+    const failed = await port.next('failed')
+    assert.equal(failed.iteration, 4)
+    assert.match(failed.reason, /diverged at iteration 4/)
+    assert.deepEqual(iterationsStreamed(port), [0, 1, 2, 3])
+    port.send({ type: 'predict', requestId: 3, pixels: new Float32Array(784).fill(0.2) })
+    const { probabilities } = await port.next('prediction')
+    assert.ok(probabilities.every(Number.isFinite) && Math.abs(sum(probabilities) - 1) < 1e-9)
+  })
+
+  it('fails a run whose backend throws with a plain reason, then a new start works', async () => {
+    let created = 0
+    const faulty = faultyOn(3, 'throw')
+    const port = session({ createBackend: async (p, a) => (++created === 2 ? faulty(p, a) : new ReferenceBackend(p, a)) })
+    await port.next('ready')
+    port.send({ type: 'start', settings: small })
+    const failed = await port.next('failed')
+    assert.match(failed.reason, /unexpected error: kernel exploded/)
+    port.send({ type: 'start', settings: small })
+    const done = await port.next('done', port.events.indexOf(failed))
+    assert.equal(done.reason, 'completed')
+  })
+
+  it('fails with a plain reason when the default data cannot be read', async () => {
+    const port = session({ loadDefault: async () => asset.subarray(0, 100) })
+    const failed = await port.next('failed')
+    assert.match(failed.reason, /could not start: mnist-default\.bin: size is 100 bytes/)
+  })
+})
+
+describe('worker session: data, inspection and models', () => {
+  it('rejects a bad IDX file naming it, and keeps the data it had', async () => {
+    const port = session()
+    const ready = await port.next('ready')
+    const bad = goodIdxFiles(false, { trainImages: { name: 'train-images-idx3-ubyte', bytes: idxImages({ count: 12, magic: 0x999 }) } })
+    port.send({ type: 'loadIdx', files: bad })
+    const rejected = await port.next('rejected')
+    assert.equal(rejected.command, 'loadIdx')
+    assert.match(rejected.message, /train-images-idx3-ubyte: wrong magic number/)
+    port.send({ type: 'start', settings: { ...small, iterations: 2 } })
+    assert.deepEqual((await port.next('started')).dataset, ready.dataset)
+  })
+
+  it('loads good IDX files and goes back to the default data', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'loadIdx', files: goodIdxFiles(true) })
+    const loaded = await port.next('datasetLoaded')
+    assert.deepEqual([loaded.dataset.kind, loaded.dataset.trainSize, loaded.dataset.expectedTestAccuracy], ['idx', 12, 0.97])
+    port.send({ type: 'useDefaultData' })
+    const back = await port.next('datasetLoaded', port.events.indexOf(loaded) + 1)
+    assert.equal(back.dataset.kind, 'default')
+  })
+
+  it('shows a test digit with its label and the net’s answer', async () => {
+    const port = session()
+    port.send({ type: 'sampleTest', index: 13 })
+    const sample = await port.next('testSample')
+    assert.deepEqual([sample.index, sample.label, sample.pixels.length], [13, 13 % 10, 784])
+    assert.equal(sample.predicted, sample.probabilities.indexOf(Math.max(...sample.probabilities)))
+    port.send({ type: 'sampleTest', index: 50 })
+    assert.match((await port.next('rejected')).message, /index must be an integer in \[0, 49\], got 50/)
+  })
+
+  it('inspects: hidden × 784 W1 tiles, a confusion matrix over the test set, misclassified digits', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: { ...small, iterations: 3 } })
+    await port.next('done')
+    port.send({ type: 'inspect' })
+    const inspection = await port.next('inspection')
+    assert.equal(inspection.hiddenSize, 10)
+    assert.equal(inspection.W1.length, 10 * 784)
+    assert.equal(sum(inspection.confusion), 50)
+    const wrong = 50 - sum(Array.from({ length: 10 }, (_, k) => inspection.confusion[k * 11]))
+    assert.equal(inspection.misclassified.length, Math.min(24, wrong))
+    assert.ok(inspection.misclassified.every((d) => d.label !== d.predicted))
+  })
+
+  it('exports the trained model and imports it back with the same predictions', async () => {
+    const port = session()
+    port.send({ type: 'start', settings: small })
+    const done = await port.next('done')
+    const pixels = new Float32Array(784).fill(0.3)
+    port.send({ type: 'predict', requestId: 1, pixels })
+    const before = await port.next('prediction')
+    port.send({ type: 'exportModel' })
+    const { model } = await port.next('model')
+    const file = JSON.parse(JSON.stringify(model)) // what disk does to it
+    assert.equal(file.metrics.testAccuracy, done.summary.testAccuracy)
+    port.send({ type: 'start', settings: { ...small, seed: 99, iterations: 5 } }) // other weights in between
+    await port.next('done', port.events.indexOf(done) + 1)
+    port.send({ type: 'importModel', model: file, fileName: 'my.json' })
+    const loaded = await port.next('modelLoaded')
+    assert.deepEqual([loaded.fileName, loaded.settings], ['my.json', small])
+    assert.equal(loaded.testAccuracy, done.summary.testAccuracy)
+    port.send({ type: 'predict', requestId: 2, pixels })
+    const after = await port.next('prediction', port.events.indexOf(loaded))
+    assert.deepEqual(after.probabilities, before.probabilities)
+  })
+
+  it('rejects a bad model file naming the file and the problem, keeping the weights', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'importModel', model: { format: 'backprop-lab-model', version: 3 }, fileName: 'old.json' })
+    assert.match((await port.next('rejected')).message, /^old\.json: version 3 is not supported/)
+    port.send({ type: 'exportModel' })
+    assert.match((await port.next('rejected', port.events.length)).message, /no trained model to save yet/)
+  })
+})

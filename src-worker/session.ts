@@ -1,0 +1,264 @@
+// The worker's message loop: commands in over a Port, throttled events out. Runs unchanged in a Node
+// worker_thread (node/entry-node.ts) and a browser Web Worker (entry-web.ts).
+import type { Params, TrainingBackend } from './backend'
+import { decodeDefaultAsset } from './data/default-asset'
+import { CLASSES, PIXELS, type Split } from './data/digits'
+import { idxDatasetInfo, parseIdxFiles } from './data/idx'
+import { defaultDatasetInfo, splitDefault } from './data/split'
+import { bookGradientCheck } from './gradient-check'
+import { parseModelFile, toModelFile } from './model-file'
+import { MacrotaskYielder, type Port } from './port'
+import type { Activation, DatasetInfo, LabEvent, TrainSettings, WorkerCommand } from './protocol'
+import { Random } from './random'
+import { RunControl, streamRun, DEFAULT_TIMING, type RunProgress, type StreamTiming } from './session-run'
+import { inspection, testSample } from './session-views'
+import { iterationsPerEpoch, train, TrainingDivergedError } from './train'
+import { initParams } from './two-layer-net'
+import { BOOK_SETTINGS, LabInputError, parsePixels, parseTrainSettings } from './validate'
+
+/** What the host plugs in. */
+export interface SessionDeps {
+  /** a network holding (a copy of) params: the reference backend or the fast path */
+  createBackend(params: Params, activation: Activation): Promise<TrainingBackend>
+  /** the bytes of the default digits asset (mnist-default.bin) */
+  loadDefault(): Promise<Uint8Array>
+  timing?: StreamTiming
+}
+
+/** The weights predict, inspect and exportModel use, with where they came from. */
+interface CurrentModel {
+  backend: TrainingBackend
+  settings: TrainSettings
+  dataset: DatasetInfo | undefined
+  iterations: number
+  finalLoss: number | null
+  accuracy: { train: number; test: number } | undefined
+}
+
+const ASSET_NAME = 'mnist-default.bin'
+
+/** Handles every WorkerCommand; one run at a time; events exactly as protocol.ts defines them. */
+export class LabSession {
+  private data: { split: Split; info: DatasetInfo } | undefined
+  private model: CurrentModel | undefined
+  private run: RunControl | undefined
+  private readonly initialised: Promise<void>
+  /** picks random test digits; seeded, never Math.random */
+  private readonly sampleRng = new Random(0x5eed)
+
+  constructor(
+    private readonly port: Port,
+    private readonly deps: SessionDeps,
+  ) {
+    port.onCommand((command) => void this.dispatch(command))
+    this.initialised = this.init()
+  }
+
+  private post(event: LabEvent, transfer?: ArrayBuffer[]): void {
+    this.port.post(event, transfer)
+  }
+
+  /** A fresh book-settings net (so predict answers before any training), then the default data, then 'ready'. */
+  private async init(): Promise<void> {
+    try {
+      const settings = { ...BOOK_SETTINGS }
+      const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, new Random(settings.seed))
+      const backend = await this.deps.createBackend(params, settings.activation)
+      this.model = { backend, settings, dataset: undefined, iterations: 0, finalLoss: null, accuracy: undefined }
+      this.data = await this.loadDefaultData()
+      this.post({ type: 'ready', dataset: this.data.info, backend: backend.name })
+    } catch (error) {
+      this.post({ type: 'failed', reason: `the lab could not start: ${messageOf(error)}` })
+    }
+  }
+
+  private async loadDefaultData(): Promise<{ split: Split; info: DatasetInfo }> {
+    const split = splitDefault(decodeDefaultAsset(await this.deps.loadDefault(), ASSET_NAME))
+    return { split, info: defaultDatasetInfo(split) }
+  }
+
+  /** Bad input or a wrong state → 'rejected' naming the problem; nothing changes. */
+  private async dispatch(command: WorkerCommand): Promise<void> {
+    await this.initialised
+    try {
+      await this.handle(command)
+    } catch (error) {
+      this.post({ type: 'rejected', command: command.type, message: error instanceof LabInputError ? error.message : `${command.type} failed: ${messageOf(error)}` })
+    }
+  }
+
+  private async handle(command: WorkerCommand): Promise<void> {
+    switch (command.type) {
+      case 'start': {
+        if (this.run) throw new LabInputError('a run is already in progress; stop it before starting another')
+        const settings = parseTrainSettings(command.settings, 'start: ')
+        const data = this.requireData()
+        const control = new RunControl()
+        this.run = control // set before any await, so a double click starts one run
+        void this.execute(settings, data, control)
+        return
+      }
+      case 'pause':
+        if (!this.run || this.run.pauseRequested) throw new LabInputError(this.run ? 'the run is already paused' : 'no run is in progress to pause')
+        this.run.requestPause()
+        return
+      case 'resume':
+        if (!this.run?.pauseRequested) throw new LabInputError('no paused run to resume')
+        this.run.requestResume()
+        return
+      case 'stop':
+        if (!this.run) throw new LabInputError('no run is in progress to stop')
+        this.run.requestStop()
+        return
+      case 'predict': {
+        const pixels = parsePixels(command.pixels, 'predict: pixels')
+        const probabilities = Array.from(this.requireModel().backend.predict(pixels, 1))
+        this.post({ type: 'prediction', requestId: command.requestId, probabilities })
+        return
+      }
+      case 'checkGradient': {
+        if (this.run && !this.run.paused) throw new LabInputError('the gradient check takes seconds; pause or stop the run first')
+        const split = this.requireData().split
+        const started = performance.now()
+        const diffs = bookGradientCheck(split, command.activation)
+        this.post({ type: 'gradientChecked', activation: command.activation, diffs, seconds: (performance.now() - started) / 1000 })
+        return
+      }
+      case 'sampleTest': {
+        const test = this.requireData().split.test
+        const index = command.index ?? this.sampleRng.choice(test.count, 1)[0]
+        if (!Number.isInteger(index) || index < 0 || index >= test.count) {
+          throw new LabInputError(`sampleTest: index must be an integer in [0, ${test.count - 1}], got ${index}`)
+        }
+        const event = testSample(this.requireModel().backend, test, index)
+        this.post(event, [event.pixels.buffer as ArrayBuffer])
+        return
+      }
+      case 'inspect': {
+        const event = inspection(this.requireModel().backend, this.requireData().split.test)
+        this.post(event, [event.W1.buffer as ArrayBuffer, ...event.misclassified.map((d) => d.pixels.buffer as ArrayBuffer)])
+        return
+      }
+      case 'useDefaultData':
+        this.requireIdle('use the default data')
+        this.data = await this.loadDefaultData()
+        this.post({ type: 'datasetLoaded', dataset: this.data.info })
+        return
+      case 'loadIdx': {
+        this.requireIdle('load other data')
+        const split = parseIdxFiles(command.files) // throws naming the file; the old data stays
+        this.data = { split, info: idxDatasetInfo(split) }
+        this.post({ type: 'datasetLoaded', dataset: this.data.info })
+        return
+      }
+      case 'exportModel':
+        this.post({ type: 'model', model: this.exportModel() })
+        return
+      case 'importModel':
+        await this.importModel(command.model, command.fileName)
+        return
+      default: {
+        const unknown: never = command
+        throw new LabInputError(`unknown command type ${JSON.stringify((unknown as { type?: unknown }).type)}`)
+      }
+    }
+  }
+
+  /** One run from 'started' to 'done' or 'failed'; afterwards the session is idle again whatever happened. */
+  private async execute(settings: TrainSettings, data: { split: Split; info: DatasetInfo }, control: RunControl): Promise<void> {
+    const yielder = new MacrotaskYielder()
+    try {
+      const rng = new Random(settings.seed)
+      const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, rng) // W1 then W2, as train() expects
+      const backend = await this.deps.createBackend(params, settings.activation)
+      const model: CurrentModel = { backend, settings, dataset: data.info, iterations: 0, finalLoss: null, accuracy: undefined }
+      this.model = model
+      const ipe = iterationsPerEpoch(data.split.train.count, settings.batchSize)
+      this.post({ type: 'started', settings, dataset: data.info, iterationsPerEpoch: ipe, backend: backend.name })
+      const steps = train(backend, data.split, settings, rng)
+      try {
+        const outcome = await streamRun(steps, (e, t) => this.post(e, t), control, yielder, this.deps.timing ?? DEFAULT_TIMING)
+        const summary = outcome.reason === 'completed' ? outcome.summary : this.stoppedSummary(backend, data.split, settings, ipe, outcome.progress)
+        Object.assign(model, { iterations: summary.iterations, finalLoss: summary.finalLoss, accuracy: { train: summary.trainAccuracy, test: summary.testAccuracy } })
+        this.post({ type: 'done', reason: outcome.reason, summary })
+      } catch (error) {
+        if (!(error instanceof TrainingDivergedError)) throw error
+        Object.assign(model, { iterations: error.iteration, finalLoss: null })
+        this.post({ type: 'failed', reason: error.message, iteration: error.iteration })
+      }
+    } catch (error) {
+      this.post({ type: 'failed', reason: `training stopped by an unexpected error: ${messageOf(error)}` })
+    } finally {
+      yielder.close()
+      this.run = undefined
+    }
+  }
+
+  /** A stopped run's summary; evaluates the current weights unless the last epoch already did. */
+  private stoppedSummary(backend: TrainingBackend, split: Split, settings: TrainSettings, ipe: number, progress: RunProgress) {
+    const started = performance.now()
+    let last = progress.lastEpoch
+    if (!last || last.iteration !== progress.completed - 1) {
+      const iteration = progress.completed - 1
+      last = { type: 'epoch', epoch: iteration / ipe, iteration, trainAccuracy: backend.accuracy(split.train), testAccuracy: backend.accuracy(split.test) }
+      this.post({ ...last })
+    }
+    const evaluationMs = performance.now() - started
+    return {
+      iterations: progress.completed,
+      seed: settings.seed,
+      finalLoss: progress.lastLoss,
+      trainAccuracy: last.trainAccuracy,
+      testAccuracy: last.testAccuracy,
+      msPerIteration: progress.completed > 0 ? progress.stepMs / progress.completed : 0,
+      totalSeconds: (progress.activeMs + evaluationMs) / 1000,
+    }
+  }
+
+  private exportModel(): unknown {
+    this.requireIdle('save the model')
+    const model = this.requireModel()
+    if (model.iterations === 0 || !model.dataset) throw new LabInputError('there is no trained model to save yet: train or load one first')
+    const data = this.data
+    const accuracy = model.accuracy ?? {
+      train: data ? model.backend.accuracy(data.split.train) : 0,
+      test: data ? model.backend.accuracy(data.split.test) : 0,
+    }
+    const metrics = { iterations: model.iterations, finalLoss: model.finalLoss, trainAccuracy: accuracy.train, testAccuracy: accuracy.test }
+    return toModelFile(model.backend.getParams(), model.settings, model.dataset, metrics)
+  }
+
+  private async importModel(raw: unknown, fileName: string): Promise<void> {
+    this.requireIdle('load a model')
+    let loaded
+    try {
+      loaded = parseModelFile(raw)
+    } catch (error) {
+      throw new LabInputError(`${fileName}: ${messageOf(error)}`)
+    }
+    const backend = await this.deps.createBackend(loaded.params, loaded.settings.activation)
+    const { metrics } = loaded
+    this.model = { backend, settings: loaded.settings, dataset: loaded.dataset, iterations: metrics.iterations, finalLoss: metrics.finalLoss, accuracy: { train: metrics.trainAccuracy, test: metrics.testAccuracy } }
+    // accuracy on the data loaded now, which may differ from the data the file was trained on
+    const testAccuracy = this.data ? backend.accuracy(this.data.split.test) : metrics.testAccuracy
+    this.post({ type: 'modelLoaded', fileName, settings: loaded.settings, testAccuracy })
+  }
+
+  private requireData(): { split: Split; info: DatasetInfo } {
+    if (!this.data) throw new LabInputError('no data is loaded: use the default digits or open MNIST IDX files')
+    return this.data
+  }
+
+  private requireModel(): CurrentModel {
+    if (!this.model) throw new LabInputError('the network is not ready')
+    return this.model
+  }
+
+  private requireIdle(what: string): void {
+    if (this.run) throw new LabInputError(`stop the run in progress before you ${what}`)
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
