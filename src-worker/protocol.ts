@@ -71,7 +71,7 @@ export interface RunSummary {
 
 /** One per-epoch evaluation (and one at iteration 0). */
 export interface EpochPoint {
-  /** 0 for the evaluation before the first update */
+  /** whole epochs completed; 0 for the evaluation at iteration 0 (after that iteration's update, as in the book's loop); fractional for a final evaluation after a partial epoch (train.ts) */
   epoch: number
   /** 0-based iteration index at which it was measured */
   iteration: number
