@@ -1,0 +1,94 @@
+// Backward pass and SGD update (5.7.2 TwoLayerNet.gradient, 5.7.4 params -= lr·grad), float32.
+import { C, Hp, W1, W2T, b1, b2, batchIdx, db1, db2, dW2T, rowBytes, setOff, setStart, setVal, t, useRelu, y, z } from './layout'
+import { madd } from './simd'
+
+/**
+ * One row's share of the gradient: dout, then Affine2.backward and the activation's backward.
+ * Accumulates dW2ᵀ, db2 and db1, and overwrites z's row n with −lr·dh, ready for the W1 update.
+ */
+function backwardRow(n: i32, batchSize: i32, negLr: f32): void {
+  const yr = y + <usize>(n * C * 4)
+  const label = load<i32>(t + (<usize>n << 2))
+  const invN: f32 = 1.0 / <f32>batchSize
+  // dout = (y − t) / batch_size  (SoftmaxWithLoss.backward, 5.6.3)
+  for (let c = 0; c < C; c++) {
+    const p = yr + (<usize>c << 2)
+    const dout = (load<f32>(p) - (c == label ? <f32>1 : <f32>0)) * invN
+    store<f32>(p, dout)
+    store<f32>(db2 + (<usize>c << 2), load<f32>(db2 + (<usize>c << 2)) + dout) // db2 = np.sum(dout, axis=0)
+  }
+  const zr = z + <usize>n * rowBytes
+  const zero = f32x4.splat(0), one = f32x4.splat(1), lr = f32x4.splat(negLr)
+  for (let v = 0; v < Hp; v += 4) {
+    const col = <usize>(v << 2)
+    const zv = v128.load(zr + col)
+    let dz = f32x4.splat(0)
+    for (let c = 0; c < C; c++) {
+      const d = f32x4.splat(load<f32>(yr + (<usize>c << 2)))
+      const g = dW2T + <usize>(c * rowBytes) + col
+      v128.store(g, madd(d, zv, v128.load(g))) //                dW2 = np.dot(z.T, dout)
+      dz = madd(d, v128.load(W2T + <usize>(c * rowBytes) + col), dz) // dz = np.dot(dout, W2.T)
+    }
+    const dh = useRelu
+      ? v128.and(dz, f32x4.gt(zv, zero)) //                      Relu.backward: dout[mask] = 0
+      : f32x4.mul(dz, f32x4.mul(zv, f32x4.sub(one, zv))) //      Sigmoid.backward: dout·y·(1 − y)
+    v128.store(db1 + col, f32x4.add(v128.load(db1 + col), dh)) // db1 = np.sum(dh, axis=0)
+    v128.store(zr + col, f32x4.mul(lr, dh))
+  }
+}
+
+/**
+ * W1 −= lr · xᵀ·dh  (Affine1.backward's dW = np.dot(x.T, dout), 5.6.2, fused with the update):
+ * only the rows of W1 whose pixel is lit in some batch row change, so they are updated in place, and
+ * Affine1's dx, which nothing uses, is never computed.
+ */
+function updateW1(batchSize: i32): void {
+  for (let n = 0; n < batchSize; n++) {
+    const i = <usize>load<i32>(batchIdx + (<usize>n << 2))
+    const first = load<i32>(setStart + (i << 2)), last = load<i32>(setStart + (i << 2), 4)
+    const g = z + <usize>n * rowBytes // −lr·dh for row n
+    let v = 0
+    for (; v + 16 <= Hp; v += 16) {
+      const col = <usize>(v << 2)
+      const g0 = v128.load(g + col), g1 = v128.load(g + col, 16)
+      const g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
+      for (let e = first; e < last; e++) {
+        const xk = f32x4.splat(load<f32>(setVal + (<usize>e << 2)))
+        const w = W1 + <usize>load<u32>(setOff + (<usize>e << 2)) + col
+        v128.store(w, madd(xk, g0, v128.load(w)))
+        v128.store(w, madd(xk, g1, v128.load(w, 16)), 16)
+        v128.store(w, madd(xk, g2, v128.load(w, 32)), 32)
+        v128.store(w, madd(xk, g3, v128.load(w, 48)), 48)
+      }
+    }
+    for (; v < Hp; v += 4) {
+      const col = <usize>(v << 2)
+      const g0 = v128.load(g + col)
+      for (let e = first; e < last; e++) {
+        const w = W1 + <usize>load<u32>(setOff + (<usize>e << 2)) + col
+        v128.store(w, madd(f32x4.splat(load<f32>(setVal + (<usize>e << 2))), g0, v128.load(w)))
+      }
+    }
+  }
+}
+
+/** gradient by backprop, then params −= lr·grad for every parameter (5.7.4) */
+export function backwardAndUpdate(batchSize: i32, learningRate: f32): void {
+  memory.fill(dW2T, 0, <usize>(C * rowBytes + rowBytes + 64))
+  for (let n = 0; n < batchSize; n++) backwardRow(n, batchSize, -learningRate)
+  updateW1(batchSize)
+  const lr = f32x4.splat(learningRate)
+  for (let v = 0; v < Hp; v += 4) {
+    const col = <usize>(v << 2)
+    v128.store(b1 + col, f32x4.sub(v128.load(b1 + col), f32x4.mul(lr, v128.load(db1 + col)))) // b1 -= lr·db1
+  }
+  for (let i = 0; i < C * Hp; i += 4) {
+    const p = W2T + (<usize>i << 2), g = dW2T + (<usize>i << 2)
+    v128.store(p, f32x4.sub(v128.load(p), f32x4.mul(lr, v128.load(g)))) //                  W2 -= lr·dW2
+  }
+  for (let c = 0; c < C; c++) {
+    const p = b2 + (<usize>c << 2)
+    store<f32>(p, load<f32>(p) - learningRate * load<f32>(db2 + (<usize>c << 2))) //        b2 -= lr·db2
+  }
+}
+

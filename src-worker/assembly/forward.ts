@@ -1,0 +1,125 @@
+// Forward pass (5.7.2 TwoLayerNet.predict / loss) over sparse rows: ~80 % of MNIST pixels are 0, so
+// x·W1 only visits the rows of W1 whose pixel is lit.
+import { C, D, H, Hp, W1, W2T, b1, b2, rowBytes, useRelu } from './layout'
+import { hsum, madd } from './simd'
+
+const INV255: f32 = 1.0 / 255.0
+
+/**
+ * Encodes the 784-byte image at img sparsely: its lit pixels k go to off (k × rowBytes, W1's row) and
+ * val (x = byte / 255) from entry `at` on. Returns the entry after the last.
+ */
+export function encodeRow(img: usize, off: usize, val: usize, at: i32): i32 {
+  const zero = i8x16.splat(0)
+  for (let j = 0; j < D; j += 16) {
+    let lit = i8x16.bitmask(i8x16.ne(v128.load(img + <usize>j), zero))
+    while (lit != 0) {
+      const k = j + ctz(lit)
+      store<u32>(off + (<usize>at << 2), k * rowBytes)
+      store<f32>(val + (<usize>at << 2), <f32>load<u8>(img + <usize>k) * INV255)
+      at++
+      lit &= lit - 1
+    }
+  }
+  return at
+}
+
+/**
+ * out = activation(x·W1 + b1) for one image whose lit pixels are entries first..last of off/val
+ * (Affine1 then Relu1 / Sigmoid1, 5.6.2, 5.5). h = b1 + Σ_k x_k · W1[k, :]  (np.dot(x, W1) + b1)
+ */
+export function hiddenRow(off: usize, val: usize, first: i32, last: i32, out: usize): void {
+  let v = 0
+  // four lane groups at a time, two pixels per turn: eight independent sums keep the adder busy
+  for (; v + 16 <= Hp; v += 16) {
+    const col = <usize>(v << 2)
+    let h0 = v128.load(b1 + col), h1 = v128.load(b1 + col, 16)
+    let h2 = v128.load(b1 + col, 32), h3 = v128.load(b1 + col, 48)
+    let g0 = f32x4.splat(0), g1 = g0, g2 = g0, g3 = g0
+    let e = first
+    for (; e + 1 < last; e += 2) {
+      const xk = f32x4.splat(load<f32>(val + (<usize>e << 2)))
+      const w = W1 + <usize>load<u32>(off + (<usize>e << 2)) + col
+      const xl = f32x4.splat(load<f32>(val + (<usize>e << 2), 4))
+      const u = W1 + <usize>load<u32>(off + (<usize>e << 2), 4) + col
+      h0 = madd(xk, v128.load(w), h0)
+      h1 = madd(xk, v128.load(w, 16), h1)
+      h2 = madd(xk, v128.load(w, 32), h2)
+      h3 = madd(xk, v128.load(w, 48), h3)
+      g0 = madd(xl, v128.load(u), g0)
+      g1 = madd(xl, v128.load(u, 16), g1)
+      g2 = madd(xl, v128.load(u, 32), g2)
+      g3 = madd(xl, v128.load(u, 48), g3)
+    }
+    if (e < last) {
+      const xk = f32x4.splat(load<f32>(val + (<usize>e << 2)))
+      const w = W1 + <usize>load<u32>(off + (<usize>e << 2)) + col
+      h0 = madd(xk, v128.load(w), h0)
+      h1 = madd(xk, v128.load(w, 16), h1)
+      h2 = madd(xk, v128.load(w, 32), h2)
+      h3 = madd(xk, v128.load(w, 48), h3)
+    }
+    v128.store(out + col, f32x4.add(h0, g0))
+    v128.store(out + col, f32x4.add(h1, g1), 16)
+    v128.store(out + col, f32x4.add(h2, g2), 32)
+    v128.store(out + col, f32x4.add(h3, g3), 48)
+  }
+  for (; v < Hp; v += 4) {
+    const col = <usize>(v << 2)
+    let h = v128.load(b1 + col), g = f32x4.splat(0)
+    let e = first
+    for (; e + 1 < last; e += 2) {
+      h = madd(f32x4.splat(load<f32>(val + (<usize>e << 2))), v128.load(W1 + <usize>load<u32>(off + (<usize>e << 2)) + col), h)
+      g = madd(f32x4.splat(load<f32>(val + (<usize>e << 2), 4)), v128.load(W1 + <usize>load<u32>(off + (<usize>e << 2), 4) + col), g)
+    }
+    if (e < last) h = madd(f32x4.splat(load<f32>(val + (<usize>e << 2))), v128.load(W1 + <usize>load<u32>(off + (<usize>e << 2)) + col), h)
+    v128.store(out + col, f32x4.add(h, g))
+  }
+  activate(out)
+}
+
+/** Relu.forward: max(0, h)  or  Sigmoid.forward: 1 / (1 + exp(−h)), in place on one row of Hp values */
+function activate(row: usize): void {
+  if (useRelu) {
+    const zero = f32x4.splat(0)
+    for (let v = 0; v < Hp; v += 4) v128.store(row + (<usize>v << 2), f32x4.max(v128.load(row + (<usize>v << 2)), zero))
+    return
+  }
+  for (let j = 0; j < Hp; j++) {
+    const p = row + (<usize>j << 2)
+    store<f32>(p, 1.0 / (1.0 + Mathf.exp(-load<f32>(p))))
+  }
+  // padding lanes would be sigmoid(0) = 0.5: keep them 0 so they never reach W2's gradient
+  for (let j = H; j < Hp; j++) store<f32>(row + (<usize>j << 2), 0)
+}
+
+/** a = z·W2 + b2 for one row z into out[0..10)  (Affine2.forward, 5.6.2); returns max_c a_c */
+export function scoresRow(zr: usize, out: usize): f32 {
+  let max = -Infinity as f32
+  for (let c = 0; c < C; c++) {
+    const w = W2T + <usize>(c * rowBytes)
+    let acc = f32x4.splat(0)
+    for (let v = 0; v < Hp; v += 4) acc = madd(v128.load(zr + (<usize>v << 2)), v128.load(w + (<usize>v << 2)), acc)
+    const a = hsum(acc) + load<f32>(b2 + (<usize>c << 2))
+    store<f32>(out + (<usize>c << 2), a)
+    if (a > max) max = a
+  }
+  return max
+}
+
+/**
+ * y = softmax(a) in place for one row's scores (3.5.2, shifted by the max), returning this row's
+ * cross-entropy −log y_t computed exactly as log Σ exp(a − max) − (a_t − max) (functions.ts).
+ */
+export function softmaxRow(a: usize, max: f32, label: i32): f32 {
+  const shifted = load<f32>(a + (<usize>label << 2)) - max
+  let sum: f32 = 0
+  for (let c = 0; c < C; c++) {
+    const e = Mathf.exp(load<f32>(a + (<usize>c << 2)) - max)
+    store<f32>(a + (<usize>c << 2), e)
+    sum += e
+  }
+  const inv: f32 = 1.0 / sum
+  for (let c = 0; c < C; c++) store<f32>(a + (<usize>c << 2), load<f32>(a + (<usize>c << 2)) * inv)
+  return Mathf.log(sum) - shifted
+}

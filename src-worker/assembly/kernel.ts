@@ -1,0 +1,101 @@
+// The fast path's WebAssembly kernel (AssemblyScript, f32x4 SIMD): one SGD step of the book's TwoLayerNet
+// 784-H-10 (5.7.4) on a resident training set, and accuracy over any set. The host (src-worker/fast/wasm-
+// backend.ts) writes params, images and batch indices straight into linear memory at the pointers below.
+import { backwardAndUpdate } from './backward'
+import { encodeRow, hiddenRow, scoresRow, softmaxRow } from './forward'
+import * as L from './layout'
+
+/** Lays out and zeroes the params of a 784-hidden-10 net; relu = 0 means Sigmoid. 0 if memory can't grow. */
+export function init(hidden: i32, relu: i32): i32 {
+  return L.layoutParams(hidden, relu != 0) ? 1 : 0
+}
+
+/** Makes room for a resident set of count images with nnz lit pixels in all and batches of up to cap rows. */
+export function reserve(count: i32, nnz: i32, cap: i32): i32 {
+  return L.layoutData(count, nnz, cap) ? 1 : 0
+}
+
+export function paddedHidden(): i32 { return L.Hp }
+export function ptrW1(): usize { return L.W1 }
+export function ptrB1(): usize { return L.b1 }
+export function ptrW2T(): usize { return L.W2T }
+export function ptrB2(): usize { return L.b2 }
+export function ptrBatch(): usize { return L.batchIdx }
+export function ptrStageImages(): usize { return L.stageImages }
+export function ptrStageLabels(): usize { return L.stageLabels }
+export function stageCapacity(): i32 { return L.STAGE }
+
+/**
+ * Appends the count staged images (and labels) to the resident set as images first..first+count−1:
+ * x_train kept sparse, once, so a batch is gathered by index alone. Returns the entries used so far.
+ */
+export function encodeStaged(first: i32, count: i32): i32 {
+  let at = first == 0 ? 0 : load<i32>(L.setStart + (<usize>first << 2))
+  for (let i = 0; i < count; i++) {
+    store<i32>(L.setStart + (<usize>(first + i) << 2), at)
+    at = encodeRow(L.stageImages + <usize>i * L.D, L.setOff, L.setVal, at)
+    store<u8>(L.labels + <usize>(first + i), load<u8>(L.stageLabels + <usize>i))
+  }
+  store<i32>(L.setStart + (<usize>(first + count) << 2), at)
+  return at
+}
+
+/** network.loss(x_batch, t_batch) over the batch at ptrBatch(): forward through every layer, keeping z and y */
+function forwardLoss(batchSize: i32): f32 {
+  let sum: f32 = 0
+  for (let n = 0; n < batchSize; n++) {
+    const i = <usize>load<i32>(L.batchIdx + (<usize>n << 2)) // batch_mask[n]
+    const z = L.z + <usize>n * L.rowBytes
+    hiddenRow(L.setOff, L.setVal, load<i32>(L.setStart + (i << 2)), load<i32>(L.setStart + (i << 2), 4), z)
+    const a = L.y + <usize>(n * L.C * 4)
+    const label = <i32>load<u8>(L.labels + i) //                t_batch[n]
+    store<i32>(L.t + (<usize>n << 2), label)
+    sum += softmaxRow(a, scoresRow(z, a), label)
+  }
+  return sum / <f32>batchSize
+}
+
+/**
+ * One iteration of 5.7.4 on the batch whose indices the host wrote at ptrBatch():
+ * grad = network.gradient(x_batch, t_batch); params −= lr·grad; return network.loss(x_batch, t_batch).
+ */
+export function step(batchSize: i32, learningRate: f32): f32 {
+  forwardLoss(batchSize)
+  backwardAndUpdate(batchSize, learningRate)
+  return forwardLoss(batchSize)
+}
+
+/** network.loss on the batch at ptrBatch() without training */
+export function loss(batchSize: i32): f32 {
+  return forwardLoss(batchSize)
+}
+
+/** argmax of the scores a = predict(x) for the hidden row z (np.argmax(y, axis=1), first maximum wins) */
+function classify(z: usize): i32 {
+  const a = L.y
+  scoresRow(z, a)
+  let best = 0
+  for (let c = 1; c < L.C; c++) if (load<f32>(a + (<usize>c << 2)) > load<f32>(a + (<usize>best << 2))) best = c
+  return best
+}
+
+/** How many images of the resident set the net classifies right (accuracy × count) */
+export function correctResident(): i32 {
+  let right = 0
+  for (let i = 0; i < L.setCount; i++) {
+    hiddenRow(L.setOff, L.setVal, load<i32>(L.setStart + (<usize>i << 2)), load<i32>(L.setStart + (<usize>i << 2), 4), L.z)
+    if (classify(L.z) == <i32>load<u8>(L.labels + <usize>i)) right++
+  }
+  return right
+}
+
+/** How many of the count staged images the net classifies right */
+export function correctStaged(count: i32): i32 {
+  let right = 0
+  for (let i = 0; i < count; i++) {
+    const lit = encodeRow(L.stageImages + <usize>i * L.D, L.evalOff, L.evalVal, 0)
+    hiddenRow(L.evalOff, L.evalVal, 0, lit, L.z)
+    if (classify(L.z) == <i32>load<u8>(L.stageLabels + <usize>i)) right++
+  }
+  return right
+}

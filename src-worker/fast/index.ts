@@ -1,0 +1,76 @@
+// The fast training path (issue 3): float32, sparse input, WebAssembly SIMD where the host has it and a
+// plain-TypeScript fallback where it does not. Runs in a Node worker thread and in a browser Web Worker.
+import type { Params, TrainingBackend } from '../backend'
+import type { Activation } from '../protocol'
+import { KERNEL_RELAXED_SIMD_BASE64, KERNEL_SIMD_BASE64 } from './generated/kernel-wasm'
+import { TsBackend } from './ts-backend'
+import { WasmBackend } from './wasm-backend'
+
+export { TsBackend } from './ts-backend'
+export { WasmBackend } from './wasm-backend'
+
+/** What the host offers the fast path; each checked by WebAssembly.validate on a tiny module. */
+export interface FastBackendSupport {
+  /** WebAssembly with 128-bit SIMD (f32x4): the wasm kernel runs */
+  simd: boolean
+  /** relaxed SIMD too: the kernel build with fused multiply-add runs */
+  relaxedSimd: boolean
+}
+
+/** (module (func (result v128) v128.const i32x4 0 0 0 0)) */
+const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]
+
+function validates(bytes: Uint8Array<ArrayBuffer>): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(bytes)
+  } catch {
+    return false
+  }
+}
+
+let support: FastBackendSupport | null = null
+
+/** Detects, once, whether this host runs WebAssembly SIMD and relaxed SIMD. */
+export function fastBackendSupport(): FastBackendSupport {
+  if (!support) {
+    const simd = validates(Uint8Array.from(SIMD_PROBE))
+    support = { simd, relaxedSimd: simd && validates(decodeBase64(KERNEL_RELAXED_SIMD_BASE64)) }
+  }
+  return support
+}
+
+export interface FastBackendOptions {
+  /**
+   * 'auto' (default): relaxed SIMD, else SIMD, else TypeScript; 'wasm-simd' avoids relaxed SIMD
+   * (its fused multiply-add rounds differently on different CPUs); 'ts' forces the fallback.
+   */
+  prefer?: 'auto' | 'wasm-simd' | 'ts'
+}
+
+const modules = new Map<string, Promise<WebAssembly.Module>>()
+
+function compiled(base64: string): Promise<WebAssembly.Module> {
+  let module = modules.get(base64)
+  if (!module) modules.set(base64, (module = WebAssembly.compile(decodeBase64(base64))))
+  return module
+}
+
+/**
+ * The fastest TrainingBackend this host runs, starting from a float32 copy of params (784-H-10, H ≤ 1024).
+ * name: 'wasm-relaxed-simd-f32', 'wasm-simd-f32' or 'ts-f32'.
+ */
+export async function createFastBackend(params: Params, activation: Activation, options: FastBackendOptions = {}): Promise<TrainingBackend> {
+  const prefer = options.prefer ?? 'auto'
+  const { simd, relaxedSimd } = fastBackendSupport()
+  if (prefer === 'ts' || !simd) return new TsBackend(params, activation)
+  const relaxed = prefer === 'auto' && relaxedSimd
+  const module = await compiled(relaxed ? KERNEL_RELAXED_SIMD_BASE64 : KERNEL_SIMD_BASE64)
+  return new WasmBackend(module, params, activation, relaxed)
+}
+
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64)
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i)
+  return bytes
+}

@@ -1,0 +1,143 @@
+// The fast path on the WebAssembly SIMD kernel (src-worker/assembly/): the host side. It owns one kernel
+// instance, encodes the training set into its memory once, writes each batch's indices and reads the loss.
+import type { Params, TrainingBackend } from '../backend'
+import type { DigitSet } from '../data/digits'
+import { PIXELS } from '../data/digits'
+import type { Activation } from '../protocol'
+import type { ParamsF32 } from './params-f32'
+import { checkBatch, checkLearningRate, hiddenSizeOf, readParams, writeParams } from './params-f32'
+import { predictWith } from './predict'
+
+/** The kernel's exports (src-worker/assembly/kernel.ts); pointers are byte offsets into memory. */
+interface Kernel {
+  memory: WebAssembly.Memory
+  init(hidden: number, relu: number): number
+  reserve(count: number, nnz: number, cap: number): number
+  paddedHidden(): number
+  ptrW1(): number
+  ptrB1(): number
+  ptrW2T(): number
+  ptrB2(): number
+  ptrBatch(): number
+  ptrStageImages(): number
+  ptrStageLabels(): number
+  stageCapacity(): number
+  encodeStaged(first: number, count: number): number
+  step(batchSize: number, learningRate: number): number
+  loss(batchSize: number): number
+  correctResident(): number
+  correctStaged(count: number): number
+}
+
+/** batches smaller than this still get room for this many rows, so a run rarely re-lays out memory */
+const MIN_BATCH_CAPACITY = 128
+
+/** TrainingBackend on the f32x4 kernel: 'wasm-simd-f32' (or 'wasm-relaxed-simd-f32' with fused multiply-add). */
+export class WasmBackend implements TrainingBackend {
+  readonly name: string
+  private readonly k: Kernel
+  private readonly hidden: number
+  private resident: DigitSet | null = null
+  /** lit pixels in the resident set */
+  private nnz = 0
+  private capacity = 0
+  private i32 = new Int32Array(0)
+  private u8 = new Uint8Array(0)
+
+  /** module: the compiled kernel; params are copied (as float32) */
+  constructor(module: WebAssembly.Module, params: Params, readonly activation: Activation, relaxed: boolean) {
+    this.name = relaxed ? 'wasm-relaxed-simd-f32' : 'wasm-simd-f32'
+    this.hidden = hiddenSizeOf(params)
+    this.k = new WebAssembly.Instance(module, {}).exports as unknown as Kernel
+    if (!this.k.init(this.hidden, activation === 'relu' ? 1 : 0)) throw new RangeError('fast path: out of WebAssembly memory for the params')
+    this.layout(0, 0, MIN_BATCH_CAPACITY)
+    this.setParams(params)
+  }
+
+  /** 5.7.4 one iteration in the kernel: gradient, params −= lr·grad, then the loss on the same batch */
+  step(set: DigitSet, batch: Int32Array, learningRate: number): number {
+    checkBatch(batch, set.count)
+    checkLearningRate(learningRate)
+    this.prepare(set, batch)
+    return this.k.step(batch.length, learningRate)
+  }
+
+  /** network.loss(x_batch, t_batch) without training (used by the agreement tests) */
+  loss(set: DigitSet, batch: Int32Array): number {
+    checkBatch(batch, set.count)
+    this.prepare(set, batch)
+    return this.k.loss(batch.length)
+  }
+
+  /** the resident (training) set in place; any other set through the staging area, 1,000 digits at a time */
+  accuracy(set: DigitSet): number {
+    if (set.count === 0) return NaN
+    if (set === this.resident) return this.k.correctResident() / set.count
+    let right = 0
+    this.forEachStagedChunk(set, (_, count) => (right += this.k.correctStaged(count)))
+    return right / set.count
+  }
+
+  predict(x: Float32Array, n: number): Float64Array {
+    return predictWith(this.getParams(), this.activation, x, n)
+  }
+
+  getParams(): Params {
+    return readParams(this.views())
+  }
+
+  setParams(params: Params): void {
+    writeParams(params, this.views())
+  }
+
+  /** writes the batch indices into the kernel, first making set resident if it is not */
+  private prepare(set: DigitSet, batch: Int32Array): void {
+    if (set !== this.resident) this.makeResident(set, batch.length)
+    if (batch.length > this.capacity) this.layout(set.count, this.nnz, batch.length)
+    this.i32.set(batch, this.k.ptrBatch() >> 2)
+  }
+
+  /** encodes set into the kernel's memory, sparsely, once: every step reads it there until another set is trained on */
+  private makeResident(set: DigitSet, batchSize: number): void {
+    this.resident = null
+    let nnz = 0
+    for (let p = 0; p < set.count * PIXELS; p++) if (set.images[p] !== 0) nnz++
+    this.layout(set.count, nnz, Math.max(batchSize, this.capacity))
+    this.forEachStagedChunk(set, (first, count) => this.k.encodeStaged(first, count))
+    this.nnz = nnz
+    this.resident = set
+  }
+
+  /** copies set into the staging area 1,000 digits at a time, calling use after each copy */
+  private forEachStagedChunk(set: DigitSet, use: (first: number, count: number) => void): void {
+    const chunk = this.k.stageCapacity()
+    for (let first = 0; first < set.count; first += chunk) {
+      const end = Math.min(set.count, first + chunk)
+      this.u8.set(set.images.subarray(first * PIXELS, end * PIXELS), this.k.ptrStageImages())
+      this.u8.set(set.labels.subarray(first, end), this.k.ptrStageLabels())
+      use(first, end - first)
+    }
+  }
+
+  private layout(count: number, nnz: number, capacity: number): void {
+    if (!this.k.reserve(count, nnz, capacity)) {
+      throw new RangeError(`fast path: out of WebAssembly memory for ${count} digits and batches of ${capacity}`)
+    }
+    this.capacity = capacity
+    // growing the memory detaches the old buffer: take fresh views
+    this.i32 = new Int32Array(this.k.memory.buffer)
+    this.u8 = new Uint8Array(this.k.memory.buffer)
+  }
+
+  private views(): ParamsF32 {
+    const buffer = this.k.memory.buffer, stride = this.k.paddedHidden()
+    return {
+      W1: new Float32Array(buffer, this.k.ptrW1(), PIXELS * stride),
+      b1: new Float32Array(buffer, this.k.ptrB1(), stride),
+      W2T: new Float32Array(buffer, this.k.ptrW2T(), 10 * stride),
+      b2: new Float32Array(buffer, this.k.ptrB2(), 10),
+      hidden: this.hidden,
+      stride,
+    }
+  }
+}
