@@ -49,19 +49,22 @@ describe('training host with the real worker bundle (out/main/worker.js)', { ski
     assert.ok(progress.length < SHORT.iterations, `coalesced into chunks: ${progress.length} messages for ${SHORT.iterations} iterations`)
   })
 
-  it('pause holds the run and resume finishes it', async () => {
+  it('pause holds the run at a flushed iteration and resume finishes it with no loss missing', async () => {
     const h = harness(realWorker)
     h.host.rendererReady()
-    h.host.command({ type: 'start', settings: { ...SHORT, iterations: 2_000 } })
+    const settings = { ...SHORT, iterations: 2_000 }
+    h.host.command({ type: 'start', settings })
     await h.until((e) => e.type === 'progress')
     h.host.command({ type: 'pause' })
     const paused = await h.until((e) => e.type === 'paused')
     const at = h.delivered.indexOf(paused)
-    h.host.command({ type: 'stop' })
+    assert.equal(paused.type === 'paused' && paused.iteration, iterationsOf(h.delivered.slice(0, at)).length, 'every loss before the pause was flushed')
+    h.host.command({ type: 'resume' })
+    const resumed = await h.until((e) => e.type === 'resumed', at)
+    assert.deepEqual(iterationsOf(h.delivered.slice(at, h.delivered.indexOf(resumed))), [], 'no iteration ran while paused')
     const done = await h.until((e) => e.type === 'done', at)
-    const afterPause = iterationsOf(h.delivered.slice(at))
-    assert.deepEqual(afterPause, [], 'no iteration ran between paused and the stop')
-    assert.equal(done.type === 'done' && done.reason, 'stopped')
+    assert.equal(done.type === 'done' && done.reason, 'completed')
+    assert.deepEqual(iterationsOf(h.delivered), Array.from({ length: settings.iterations }, (_, i) => i))
   })
 
   it('stop ends a long run early with reason stopped', async () => {
