@@ -1,7 +1,9 @@
 // Streaming one training run (STYLE.md §E): train() runs in slices; losses go out in Float32Array chunks,
 // flushed on time (~80 ms) and at epoch boundaries; between slices the worker yields so that pause, stop
 // and predict are handled between two iterations. The math never sees a message.
-import type { LabEvent, RunSummary } from './protocol'
+import type { TrainingBackend } from './backend'
+import type { Split } from './data/digits'
+import type { LabEvent, RunSummary, TrainSettings } from './protocol'
 import type { MacrotaskYielder } from './port'
 import type { TrainStep } from './train'
 
@@ -140,4 +142,25 @@ async function pause(control: RunControl, chunk: LossChunk, post: (event: LabEve
   control.pauseRequested = false
   control.resumeRequested = false
   if (!control.stopRequested) post({ type: 'resumed', iteration })
+}
+
+/** A stopped run's summary; evaluates the current weights (posting that epoch) unless the last epoch already did. */
+export function stoppedSummary(backend: TrainingBackend, split: Split, settings: TrainSettings, ipe: number, progress: RunProgress, post: (event: LabEvent) => void): RunSummary {
+  const started = performance.now()
+  let last = progress.lastEpoch
+  if (!last || last.iteration !== progress.completed - 1) {
+    const iteration = progress.completed - 1
+    last = { type: 'epoch', epoch: iteration / ipe, iteration, trainAccuracy: backend.accuracy(split.train), testAccuracy: backend.accuracy(split.test) }
+    post({ ...last })
+  }
+  const evaluationMs = performance.now() - started
+  return {
+    iterations: progress.completed,
+    seed: settings.seed,
+    finalLoss: progress.lastLoss,
+    trainAccuracy: last.trainAccuracy,
+    testAccuracy: last.testAccuracy,
+    msPerIteration: progress.completed > 0 ? progress.stepMs / progress.completed : 0,
+    totalSeconds: (progress.activeMs + evaluationMs) / 1000,
+  }
 }

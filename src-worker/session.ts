@@ -6,11 +6,11 @@ import { CLASSES, PIXELS, type Split } from './data/digits'
 import { idxDatasetInfo, parseIdxFiles } from './data/idx'
 import { defaultDatasetInfo, splitDefault } from './data/split'
 import { bookGradientCheck } from './gradient-check'
-import { parseModelFile, toModelFile } from './model-file'
 import { MacrotaskYielder, type Port } from './port'
 import type { Activation, DatasetInfo, LabEvent, TrainSettings, WorkerCommand } from './protocol'
 import { Random } from './random'
-import { RunControl, streamRun, DEFAULT_TIMING, type RunProgress, type StreamTiming } from './session-run'
+import { RunControl, streamRun, stoppedSummary, DEFAULT_TIMING, type StreamTiming } from './session-run'
+import { exportModel, importModel, type CurrentModel } from './session-model'
 import { inspection, testSample } from './session-views'
 import { iterationsPerEpoch, train, TrainingDivergedError } from './train'
 import { initParams } from './two-layer-net'
@@ -23,16 +23,6 @@ export interface SessionDeps {
   /** the bytes of the default digits asset (mnist-default.bin) */
   loadDefault(): Promise<Uint8Array>
   timing?: StreamTiming
-}
-
-/** The weights predict, inspect and exportModel use, with where they came from. */
-interface CurrentModel {
-  backend: TrainingBackend
-  settings: TrainSettings
-  dataset: DatasetInfo | undefined
-  iterations: number
-  finalLoss: number | null
-  accuracy: { train: number; test: number } | undefined
 }
 
 const ASSET_NAME = 'mnist-default.bin'
@@ -152,11 +142,16 @@ export class LabSession {
         return
       }
       case 'exportModel':
-        this.post({ type: 'model', model: this.exportModel() })
+        this.requireIdle('save the model')
+        this.post({ type: 'model', model: exportModel(this.requireModel(), this.data) })
         return
-      case 'importModel':
-        await this.importModel(command.model, command.fileName)
+      case 'importModel': {
+        this.requireIdle('load a model')
+        const { model, testAccuracy } = await importModel(command.model, command.fileName, this.deps.createBackend, this.data)
+        this.model = model
+        this.post({ type: 'modelLoaded', fileName: command.fileName, settings: model.settings, testAccuracy })
         return
+      }
       default: {
         const unknown: never = command
         throw new LabInputError(`unknown command type ${JSON.stringify((unknown as { type?: unknown }).type)}`)
@@ -178,7 +173,7 @@ export class LabSession {
       const steps = train(backend, data.split, settings, rng)
       try {
         const outcome = await streamRun(steps, (e, t) => this.post(e, t), control, yielder, this.deps.timing ?? DEFAULT_TIMING)
-        const summary = outcome.reason === 'completed' ? outcome.summary : this.stoppedSummary(backend, data.split, settings, ipe, outcome.progress)
+        const summary = outcome.reason === 'completed' ? outcome.summary : stoppedSummary(backend, data.split, settings, ipe, outcome.progress, (e) => this.post(e))
         Object.assign(model, { iterations: summary.iterations, finalLoss: summary.finalLoss, accuracy: { train: summary.trainAccuracy, test: summary.testAccuracy } })
         this.post({ type: 'done', reason: outcome.reason, summary })
       } catch (error) {
@@ -192,56 +187,6 @@ export class LabSession {
       yielder.close()
       this.run = undefined
     }
-  }
-
-  /** A stopped run's summary; evaluates the current weights unless the last epoch already did. */
-  private stoppedSummary(backend: TrainingBackend, split: Split, settings: TrainSettings, ipe: number, progress: RunProgress) {
-    const started = performance.now()
-    let last = progress.lastEpoch
-    if (!last || last.iteration !== progress.completed - 1) {
-      const iteration = progress.completed - 1
-      last = { type: 'epoch', epoch: iteration / ipe, iteration, trainAccuracy: backend.accuracy(split.train), testAccuracy: backend.accuracy(split.test) }
-      this.post({ ...last })
-    }
-    const evaluationMs = performance.now() - started
-    return {
-      iterations: progress.completed,
-      seed: settings.seed,
-      finalLoss: progress.lastLoss,
-      trainAccuracy: last.trainAccuracy,
-      testAccuracy: last.testAccuracy,
-      msPerIteration: progress.completed > 0 ? progress.stepMs / progress.completed : 0,
-      totalSeconds: (progress.activeMs + evaluationMs) / 1000,
-    }
-  }
-
-  private exportModel(): unknown {
-    this.requireIdle('save the model')
-    const model = this.requireModel()
-    if (model.iterations === 0 || !model.dataset) throw new LabInputError('there is no trained model to save yet: train or load one first')
-    const data = this.data
-    const accuracy = model.accuracy ?? {
-      train: data ? model.backend.accuracy(data.split.train) : 0,
-      test: data ? model.backend.accuracy(data.split.test) : 0,
-    }
-    const metrics = { iterations: model.iterations, finalLoss: model.finalLoss, trainAccuracy: accuracy.train, testAccuracy: accuracy.test }
-    return toModelFile(model.backend.getParams(), model.settings, model.dataset, metrics)
-  }
-
-  private async importModel(raw: unknown, fileName: string): Promise<void> {
-    this.requireIdle('load a model')
-    let loaded
-    try {
-      loaded = parseModelFile(raw)
-    } catch (error) {
-      throw new LabInputError(`${fileName}: ${messageOf(error)}`)
-    }
-    const backend = await this.deps.createBackend(loaded.params, loaded.settings.activation)
-    const { metrics } = loaded
-    this.model = { backend, settings: loaded.settings, dataset: loaded.dataset, iterations: metrics.iterations, finalLoss: metrics.finalLoss, accuracy: { train: metrics.trainAccuracy, test: metrics.testAccuracy } }
-    // accuracy on the data loaded now, which may differ from the data the file was trained on
-    const testAccuracy = this.data ? backend.accuracy(this.data.split.test) : metrics.testAccuracy
-    this.post({ type: 'modelLoaded', fileName, settings: loaded.settings, testAccuracy })
   }
 
   private requireData(): { split: Split; info: DatasetInfo } {
