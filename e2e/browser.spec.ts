@@ -1,0 +1,169 @@
+// The browser edition end to end, in Debian's Chromium: one walk through the lab as a user would take it.
+// Screenshots of every pane go to e2e/artifacts/ (gitignored).
+import { resolve } from 'node:path'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+
+const ARTIFACTS = resolve(__dirname, 'artifacts')
+
+test.describe.configure({ mode: 'serial' })
+
+let page: Page
+const problems: string[] = []
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage()
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+  })
+  await page.goto('/')
+  await expect(page.getByTestId('dataset')).toContainText('digits')
+})
+
+test.afterAll(async () => {
+  await page.close()
+})
+
+const tab = (name: string): Locator => page.getByRole('tab', { name })
+const status = (): Locator => page.getByTestId('train-status')
+
+/** Mouse strokes on the drawing pad; points in the pad's 280×280 coordinates. */
+async function draw(strokes: [number, number][][]): Promise<void> {
+  const box = await page.getByTestId('draw-canvas').boundingBox()
+  if (!box) throw new Error('the drawing pad is not visible')
+  const sx = box.width / 280
+  const sy = box.height / 280
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke
+    await page.mouse.move(box.x + first![0] * sx, box.y + first![1] * sy)
+    await page.mouse.down()
+    for (const [x, y] of rest) await page.mouse.move(box.x + x * sx, box.y + y * sy, { steps: 4 })
+    await page.mouse.up()
+  }
+}
+
+const ONE: [number, number][][] = [[[150, 45], [145, 140], [140, 235]]]
+const ZERO: [number, number][][] = [
+  Array.from({ length: 25 }, (_, i) => {
+    const a = (i / 24) * 2 * Math.PI
+    return [140 + 62 * Math.sin(a), 140 - 90 * Math.cos(a)] as [number, number]
+  }),
+]
+
+/** The ten probabilities the bars show (full precision in data-probability). */
+async function probabilities(bars: Locator): Promise<number[]> {
+  const values = await bars.locator('li').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-probability'))))
+  expect(values).toHaveLength(10)
+  return values
+}
+
+test('a long run can be paused, resumed and stopped; the loss chart receives points', async () => {
+  await page.getByTestId('iterations-input').fill('1000000')
+  await page.getByRole('button', { name: 'Start training' }).click()
+  await expect(status()).toHaveAttribute('data-state', 'running')
+  await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', /^[1-9]\d*$/)
+
+  await page.getByTestId('pause-button').click()
+  await expect(status()).toHaveAttribute('data-state', 'paused')
+  await expect(page.getByTestId('pause-button')).toHaveText('Resume')
+  const pausedAt = await status().textContent()
+  await expect(status()).toHaveText(pausedAt ?? '')
+
+  await page.getByTestId('pause-button').click()
+  await expect(status()).toHaveAttribute('data-state', 'running')
+  await expect(status()).not.toHaveText(pausedAt ?? '')
+
+  await page.getByTestId('stop-button').click()
+  await expect(status()).toHaveAttribute('data-state', 'finished')
+  await expect(status()).toContainText('Stopped')
+})
+
+test('a bad setting is named inline with its range and value, and blocks Start', async () => {
+  await page.getByTestId('iterations-input').fill('0')
+  await expect(page.getByText('iterations must be an integer in [1, 1000000], got 0')).toBeVisible()
+  await expect(page.getByTestId('start-button')).toBeDisabled()
+  await page.getByRole('textbox', { name: 'Learning rate' }).fill('fast')
+  await expect(page.getByText('learningRate must be a finite number in (0, 10], got "fast"')).toBeVisible()
+  await page.getByRole('button', { name: 'Reset' }).click()
+  await expect(page.getByTestId('iterations-input')).toHaveValue('10000')
+  await expect(page.getByTestId('start-button')).toBeEnabled()
+})
+
+test('a short run of 1,000 iterations finishes with accuracies per epoch', async () => {
+  await page.getByTestId('iterations-input').fill('1000')
+  await page.getByTestId('start-button').click()
+  await expect(status()).toHaveAttribute('data-state', 'finished', { timeout: 45_000 })
+  await expect(status()).toContainText('1,000 / 1,000')
+  const accuracy = Number(await page.getByTestId('test-accuracy').textContent())
+  expect(accuracy).toBeGreaterThan(0.8)
+  expect(accuracy).toBeLessThanOrEqual(1)
+  await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', '1000')
+  await expect(page.getByTestId('accuracy-chart')).toHaveAttribute('data-points', /^[1-9]\d*$/)
+  await page.screenshot({ path: resolve(ARTIFACTS, 'train.png'), fullPage: true })
+})
+
+test('drawings are recognised: a 1 and a 0, with probabilities summing to 1', async () => {
+  await tab('Predict').click()
+  await draw(ONE)
+  await expect(page.getByTestId('predicted-digit')).toHaveText('1')
+  const p = await probabilities(page.getByTestId('probabilities').first())
+  expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5)
+  await page.screenshot({ path: resolve(ARTIFACTS, 'predict-1.png'), fullPage: true })
+
+  await page.getByTestId('clear-button').click()
+  await expect(page.getByTestId('predicted-digit')).toHaveText('')
+  await draw(ZERO)
+  await expect(page.getByTestId('predicted-digit')).toHaveText('0')
+  await page.getByRole('button', { name: 'Random test digit' }).click()
+  await expect(page.getByTestId('sample-result')).toContainText(/label \d, network says \d/)
+  await page.screenshot({ path: resolve(ARTIFACTS, 'predict-0.png'), fullPage: true })
+})
+
+test('the gradient check (5.7.3) shows four mean differences at most 1e-9', async () => {
+  await tab('Gradient check').click()
+  await page.getByRole('button', { name: 'Run gradient check' }).click()
+  await expect(page.getByTestId('grad-verdict')).toContainText('Backprop agrees', { timeout: 45_000 })
+  for (const name of ['W1', 'b1', 'W2', 'b2']) {
+    const value = Number(await page.getByTestId(`grad-diff-${name}`).getAttribute('data-value'))
+    expect(value, name).toBeGreaterThanOrEqual(0)
+    expect(value, name).toBeLessThanOrEqual(1e-9)
+  }
+  await page.screenshot({ path: resolve(ARTIFACTS, 'gradient.png'), fullPage: true })
+})
+
+test("the computational graphs (5.4) show the book's numbers, and follow edited inputs", async () => {
+  await tab('Computational graph').click()
+  await expect(page.getByTestId('apple-result')).toHaveText('price 220 · dApple 2.2 · dAppleNum 110 · dTax 200')
+  await expect(page.getByTestId('apple-orange-result')).toHaveText('price 715 · dAppleNum 110 · dApple 2.2 · dOrange 3.3 · dOrangeNum 165 · dTax 650')
+  await expect(page.getByRole('img', { name: 'Apple and orange graph: price 715' })).toBeVisible()
+  await page.screenshot({ path: resolve(ARTIFACTS, 'graph.png'), fullPage: true })
+  await page.getByRole('textbox', { name: 'Apples' }).first().fill('3')
+  await expect(page.getByTestId('apple-result')).toContainText('price 330')
+})
+
+test('inspect shows W1 tiles, a confusion matrix and misclassified digits', async () => {
+  await tab('Inspect').click()
+  await expect(page.getByTestId('weight-tiles')).toBeVisible()
+  await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10)
+  await page.screenshot({ path: resolve(ARTIFACTS, 'inspect.png'), fullPage: true })
+})
+
+test('runs lists both finished runs and exports a CSV log', async () => {
+  await tab('Runs').click()
+  await expect(page.getByTestId('runs-table').locator('tbody tr')).toHaveCount(2)
+  await expect(page.getByTestId('runs-chart')).toHaveAttribute('data-runs', '2')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: /Export the run of .* as CSV/ }).first().click()
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/)
+  await page.screenshot({ path: resolve(ARTIFACTS, 'runs.png'), fullPage: true })
+})
+
+test('panes are reachable by keyboard and nothing broke the page or the CSP', async () => {
+  await tab('Runs').focus()
+  await page.keyboard.press('Home')
+  await expect(tab('Train')).toBeFocused()
+  await expect(tab('Train')).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowLeft')
+  await expect(tab('Runs')).toHaveAttribute('aria-selected', 'true')
+  expect(problems).toEqual([])
+})

@@ -1,0 +1,78 @@
+// One Chart.js line chart, created once in an effect, held in a ref and mutated in place (STYLE.md §E):
+// React never re-renders it; the training store calls its redraw in the store's animation frame.
+import { useEffect, useRef, type RefObject } from 'react'
+import { Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js'
+import type { XY } from '../store/series'
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Decimation, Legend, Tooltip)
+
+export type LineConfig = ChartConfiguration<'line', XY[]>
+
+/** The options every chart here shares: no parsing, no animation, no points, LTTB decimation. */
+export const FAST_LINE_OPTIONS = {
+  parsing: false,
+  normalized: true,
+  animation: false,
+  responsive: true,
+  maintainAspectRatio: false,
+  spanGaps: true,
+  elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 1.5 } },
+  interaction: { mode: 'nearest', axis: 'x', intersect: false },
+  plugins: { decimation: { enabled: true, algorithm: 'lttb' } },
+} as const satisfies LineConfig['options']
+
+/** Reads the chart text and grid colours from CSS (they follow prefers-color-scheme). */
+function applyTheme(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement): void {
+  const css = getComputedStyle(canvas)
+  const text = css.getPropertyValue('--chart-text').trim() || '#444'
+  const grid = css.getPropertyValue('--chart-grid').trim() || 'rgba(0,0,0,0.1)'
+  for (const scale of Object.values(chart.options.scales ?? {})) {
+    if (!scale) continue
+    scale.ticks = { ...scale.ticks, color: text }
+    scale.grid = { ...scale.grid, color: grid }
+    if ('title' in scale && scale.title) scale.title.color = text
+  }
+  if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = text
+}
+
+/**
+ * Creates the chart once for the canvas in `canvasRef`. `attach` registers the redraw with the store and
+ * returns the detach function; `points` counts the points shown, written to data-points for tests.
+ * The datasets' `data` must be the store's own arrays: never push into `dataset.data`, which the
+ * decimation plugin replaces with a getter returning the decimated copy.
+ */
+export function useLineChart(
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  config: () => LineConfig,
+  attach: (redraw: () => void) => () => void,
+  points: () => number,
+): void {
+  const chartRef = useRef<Chart<'line', XY[]> | null>(null)
+  useEffect(() => {
+    const canvas = canvasRef.current
+    if (!canvas) return
+    const chart = new Chart(canvas, config())
+    chartRef.current = chart
+    applyTheme(chart, canvas)
+    chart.update('none')
+    const redraw = (): void => {
+      chart.update('none')
+      canvas.dataset.points = String(points())
+    }
+    const detach = attach(redraw)
+    const scheme = matchMedia('(prefers-color-scheme: dark)')
+    const onScheme = (): void => {
+      applyTheme(chart, canvas)
+      chart.update('none')
+    }
+    scheme.addEventListener('change', onScheme)
+    return () => {
+      scheme.removeEventListener('change', onScheme)
+      detach()
+      chart.destroy()
+      chartRef.current = null
+    }
+    // created once per mount; config/attach/points are read at creation only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+}

@@ -1,0 +1,80 @@
+// A computational graph (5.1) as SVG: forward values above each edge, backward derivatives below it.
+import { formatNumber } from './format-number'
+
+export interface GraphNode {
+  id: string
+  x: number
+  y: number
+  /** '×' / '+' for a node, or the name of an input or output */
+  label: string
+  op?: boolean
+  /** where an input's or output's name sits relative to its point; default: outside, left or right */
+  place?: 'below'
+}
+
+export interface GraphEdge {
+  from: string
+  to: string
+  forward: number
+  backward: number
+}
+
+/** Draws nodes and edges; each edge's forward value sits above it, its derivative (dL/d·) below. */
+export function GraphSvg({ title, width, height, nodes, edges }: { title: string; width: number; height: number; nodes: GraphNode[]; edges: GraphEdge[] }) {
+  const at = new Map(nodes.map((n) => [n.id, n]))
+  const radius = 22
+  return (
+    <svg className="graph" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+      <title>{title}</title>
+      <defs>
+        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
+        </marker>
+      </defs>
+      {edges.map((e) => {
+        const a = at.get(e.from)!
+        const b = at.get(e.to)!
+        const len = Math.hypot(b.x - a.x, b.y - a.y)
+        const ux = (b.x - a.x) / len
+        const uy = (b.y - a.y) / len
+        const x1 = a.x + (a.op ? radius * ux : 0)
+        const y1 = a.y + (a.op ? radius * uy : 0)
+        const x2 = b.x - (b.op ? radius * ux : 0)
+        const y2 = b.y - (b.op ? radius * uy : 0)
+        const mx = (x1 + x2) / 2
+        const my = (y1 + y2) / 2
+        return (
+          <g key={`${e.from}-${e.to}`}>
+            <line x1={x1} y1={y1} x2={x2} y2={y2} className="edge" markerEnd="url(#arrow)" />
+            <text x={mx} y={my - 8} className="forward" textAnchor="middle" data-edge={`${e.from}-${e.to}`} data-kind="forward">
+              {formatNumber(e.forward)}
+            </text>
+            <text x={mx} y={my + 20} className="backward" textAnchor="middle" data-edge={`${e.from}-${e.to}`} data-kind="backward">
+              {formatNumber(e.backward)}
+            </text>
+          </g>
+        )
+      })}
+      {nodes.map((n) =>
+        n.op ? (
+          <g key={n.id}>
+            <circle cx={n.x} cy={n.y} r={radius} className="node" />
+            <text x={n.x} y={n.y + 7} textAnchor="middle" className="node-label">
+              {n.label}
+            </text>
+          </g>
+        ) : (
+          <text
+            key={n.id}
+            x={n.place === 'below' ? n.x : n.x + (n.x < width / 2 ? -6 : 6)}
+            y={n.place === 'below' ? n.y + 20 : n.y + 5}
+            textAnchor={n.place === 'below' ? 'middle' : n.x < width / 2 ? 'end' : 'start'}
+            className="io-label"
+          >
+            {n.label}
+          </text>
+        ),
+      )}
+    </svg>
+  )
+}

@@ -1,0 +1,116 @@
+// The browser edition's LabApi: the same engine in a Web Worker, speaking WorkerCommand / LabEvent.
+// Files come from <input type=file>, saves are downloads, run history lives in localStorage.
+import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
+import { RunRecorder, runToCsv } from '../../src-worker/run-record'
+import { downloadText, pickFiles, readIdxFiles } from './browser-files'
+import { loadRuns, saveRun } from './browser-runs'
+
+type Listener = (event: LabEvent) => void
+
+/** Starts the engine worker and wraps it as a LabApi. Events before the first subscriber are kept for it. */
+export function createBrowserLab(): LabApi {
+  const listeners = new Set<Listener>()
+  /** the lab's own waiters (saveModel); they never consume the backlog */
+  const waiters = new Set<Listener>()
+  let backlog: LabEvent[] | null = []
+  const recorder = new RunRecorder()
+
+  const emit = (event: LabEvent): void => {
+    const record = recorder.consume(event)
+    if (record) {
+      const warning = saveRun(record)
+      if (warning) console.warn(warning)
+    }
+    for (const waiter of waiters) waiter(event)
+    if (backlog) backlog.push(event)
+    else for (const listener of listeners) listener(event)
+  }
+
+  let worker = spawn()
+  function spawn(): Worker {
+    const w = new Worker(new URL('../../src-worker/entry-web.ts', import.meta.url), { type: 'module', name: 'backprop-lab-engine' })
+    w.addEventListener('message', (e: MessageEvent<LabEvent>) => emit(e.data))
+    w.addEventListener('messageerror', () => emit({ type: 'failed', reason: 'a message from the training worker could not be read' }))
+    w.addEventListener('error', (e: ErrorEvent) => {
+      e.preventDefault()
+      w.terminate()
+      emit({ type: 'failed', reason: `the training worker crashed (${e.message || 'no details'}); a fresh one was started` })
+      worker = spawn()
+    })
+    return w
+  }
+
+  const send = (command: WorkerCommand, transfer: Transferable[] = []): void => worker.postMessage(command, transfer)
+  const refuse = (command: WorkerCommand['type'], error: unknown): void =>
+    emit({ type: 'rejected', command, message: error instanceof Error ? error.message : String(error) })
+
+  return {
+    edition: 'browser',
+    start: (settings) => send({ type: 'start', settings }),
+    pause: () => send({ type: 'pause' }),
+    resume: () => send({ type: 'resume' }),
+    stop: () => send({ type: 'stop' }),
+    predict: (requestId, pixels) => send({ type: 'predict', requestId, pixels }),
+    checkGradient: (activation) => send({ type: 'checkGradient', activation }),
+    sampleTest: (index) => send(index === undefined ? { type: 'sampleTest' } : { type: 'sampleTest', index }),
+    inspect: () => send({ type: 'inspect' }),
+    useDefaultData: () => send({ type: 'useDefaultData' }),
+
+    async openIdxData() {
+      const files = await pickFiles('', true)
+      if (files.length === 0) return
+      try {
+        const idx = await readIdxFiles(files)
+        send({ type: 'loadIdx', files: idx }, [idx.trainImages, idx.trainLabels, idx.testImages, idx.testLabels].map((f) => f.bytes.buffer))
+      } catch (error) {
+        refuse('loadIdx', error)
+      }
+    },
+
+    saveModel() {
+      return new Promise<string | null>((resolve) => {
+        const waiter: Listener = (event) => {
+          if (event.type === 'model') {
+            waiters.delete(waiter)
+            const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+            resolve(downloadText(`backprop-lab-model-${stamp}.json`, JSON.stringify(event.model), 'application/json'))
+          } else if (event.type === 'rejected' && event.command === 'exportModel') {
+            waiters.delete(waiter)
+            resolve(null)
+          }
+        }
+        waiters.add(waiter)
+        send({ type: 'exportModel' })
+      })
+    },
+
+    async loadModel() {
+      const [file] = await pickFiles('.json,application/json', false)
+      if (!file) return
+      try {
+        const model: unknown = JSON.parse(await file.text())
+        send({ type: 'importModel', model, fileName: file.name })
+      } catch (error) {
+        refuse('importModel', new Error(`${file.name} is not a JSON model file: ${(error as Error).message}`))
+      }
+    },
+
+    listRuns: async () => loadRuns(),
+
+    async exportRunCsv(runId) {
+      const record = loadRuns().runs.find((run) => run.id === runId)
+      if (!record) throw new Error(`run ${runId} is not in this browser's history`)
+      return downloadText(`${runId}.csv`, runToCsv(record), 'text/csv')
+    },
+
+    onEvent(listener) {
+      listeners.add(listener)
+      if (backlog) {
+        const pending = backlog
+        backlog = null
+        for (const event of pending) listener(event)
+      }
+      return () => listeners.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { lab } from './lab'
+import { TrainingStore } from './store/training-store'
+import './styles.css'
+
+// The store subscribes first, so it also receives the events the lab kept from before the UI existed.
+const store = new TrainingStore()
+lab.onEvent(store.handle)
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App lab={lab} store={store} />
+  </StrictMode>,
+)

@@ -1,0 +1,100 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
+import { inkFromRgba, type InkImage } from './to-mnist-pixels'
+
+const SIZE = 280
+/** stroke width relative to the pad: a digit drawn across most of the pad ends up ~2–3 px wide in 28×28 */
+const LINE_WIDTH = 20
+
+export interface DrawPadHandle {
+  clear(): void
+}
+
+/**
+ * A white-on-black drawing surface for mouse, touch and pen (pointer events). After each frame with new
+ * strokes it reports the ink and the time of the earliest pointer event not yet reported.
+ */
+export const DrawPad = forwardRef<DrawPadHandle, { onInk: (ink: InkImage, since: number) => void; label: string }>(function DrawPad({ onInk, label }, ref) {
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const last = useRef<{ x: number; y: number } | null>(null)
+  const pending = useRef<{ since: number; frame: number } | null>(null)
+  const onInkRef = useRef(onInk)
+  onInkRef.current = onInk
+
+  const context = (): CanvasRenderingContext2D | null => canvas.current?.getContext('2d', { willReadFrequently: true }) ?? null
+
+  const clear = (): void => {
+    const ctx = context()
+    if (!ctx) return
+    ctx.fillStyle = '#000'
+    ctx.fillRect(0, 0, SIZE, SIZE)
+  }
+  useImperativeHandle(ref, () => ({ clear }), [])
+  useEffect(() => {
+    clear()
+    return () => {
+      if (pending.current) cancelAnimationFrame(pending.current.frame)
+    }
+  }, [])
+
+  const report = (since: number): void => {
+    if (pending.current) return
+    pending.current = {
+      since,
+      frame: requestAnimationFrame(() => {
+        const ctx = context()
+        const start = pending.current?.since ?? performance.now()
+        pending.current = null
+        if (ctx) onInkRef.current(inkFromRgba(ctx.getImageData(0, 0, SIZE, SIZE).data, SIZE, SIZE), start)
+      }),
+    }
+  }
+
+  const point = (e: PointerEvent | React.PointerEvent): { x: number; y: number } => {
+    const rect = canvas.current!.getBoundingClientRect()
+    return { x: ((e.clientX - rect.left) * SIZE) / rect.width, y: ((e.clientY - rect.top) * SIZE) / rect.height }
+  }
+
+  const stroke = (from: { x: number; y: number }, to: { x: number; y: number }): void => {
+    const ctx = context()
+    if (!ctx) return
+    ctx.strokeStyle = '#fff'
+    ctx.lineWidth = LINE_WIDTH
+    ctx.lineCap = 'round'
+    ctx.lineJoin = 'round'
+    ctx.beginPath()
+    ctx.moveTo(from.x, from.y)
+    ctx.lineTo(to.x, to.y)
+    ctx.stroke()
+  }
+
+  return (
+    <canvas
+      ref={canvas}
+      className="draw-pad"
+      width={SIZE}
+      height={SIZE}
+      role="img"
+      aria-label={label}
+      data-testid="draw-canvas"
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId)
+        const p = point(e)
+        last.current = p
+        stroke(p, p)
+        report(e.timeStamp)
+      }}
+      onPointerMove={(e) => {
+        if (!last.current) return
+        const events = e.nativeEvent.getCoalescedEvents?.() ?? [e.nativeEvent]
+        for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
+          const p = point(ev)
+          stroke(last.current, p)
+          last.current = p
+        }
+        report(e.timeStamp)
+      }}
+      onPointerUp={() => (last.current = null)}
+      onPointerCancel={() => (last.current = null)}
+    />
+  )
+})

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import type { DigitView, LabApi } from '../../src-worker/protocol'
+import type { TrainingStore } from '../store/training-store'
+import { DigitCanvas } from './DigitCanvas'
+import { DrawPad, type DrawPadHandle } from './DrawPad'
+import { ProbabilityBars } from './ProbabilityBars'
+import { toMnistPixels, type InkImage } from './to-mnist-pixels'
+
+let nextRequestId = 1
+
+/** 5.7.2 TwoLayerNet.predict on your own drawing (live, even mid-training) or on a real test digit. */
+export function PredictPane({ lab, store }: { lab: LabApi; store: TrainingStore }) {
+  const pad = useRef<DrawPadHandle>(null)
+  const pendingRef = useRef<{ id: number; since: number } | null>(null)
+  const [seen, setSeen] = useState<Float32Array | null>(null)
+  const [probabilities, setProbabilities] = useState<number[] | null>(null)
+  const [latency, setLatency] = useState<number | null>(null)
+  const [sample, setSample] = useState<(DigitView & { index: number; probabilities: number[] }) | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const state = useSyncExternalStore(store.subscribe, () => store.getSnapshot().state)
+
+  useEffect(
+    () =>
+      lab.onEvent((event) => {
+        if (event.type === 'prediction' && event.requestId === pendingRef.current?.id) {
+          const ms = performance.now() - pendingRef.current.since
+          performance.measure('draw-to-prediction', { start: pendingRef.current.since, duration: ms })
+          setProbabilities(event.probabilities)
+          setLatency(ms)
+          setProblem(null)
+        } else if (event.type === 'testSample') {
+          setSample(event)
+        } else if (event.type === 'rejected' && (event.command === 'predict' || event.command === 'sampleTest')) {
+          setProblem(event.message)
+        }
+      }),
+    [lab],
+  )
+
+  const onInk = (ink: InkImage, since: number): void => {
+    const pixels = toMnistPixels(ink)
+    setSeen(pixels)
+    if (!pixels.some((v) => v > 0)) return
+    const id = nextRequestId++
+    pendingRef.current = { id, since }
+    lab.predict(id, pixels)
+  }
+  const clear = (): void => {
+    pad.current?.clear()
+    pendingRef.current = null
+    setSeen(null)
+    setProbabilities(null)
+    setLatency(null)
+  }
+  const predicted = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : null
+
+  return (
+    <>
+      <h2>
+        Predict <span className="book">5.7.2 TwoLayerNet.predict</span>
+      </h2>
+      <p className="lead">
+        Draw a digit. It is cropped, scaled to 20 px and centred by its centre of mass in 28×28, as MNIST was made, then the
+        network's current weights answer{state === 'running' ? ' — live, while it trains' : ''}.
+      </p>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="predict-layout">
+        <div className="pad-column">
+          <DrawPad ref={pad} onInk={onInk} label="Drawing pad: draw a digit with mouse, touch or pen" />
+          <div className="controls">
+            <button data-testid="clear-button" onClick={clear}>
+              Clear
+            </button>
+          </div>
+        </div>
+        <div className="seen-column">
+          <h3>What the network sees</h3>
+          <DigitCanvas pixels={seen} label="The 28×28 input the network sees" className="digit large" />
+          <p className="answer">
+            Answer: <output data-testid="predicted-digit" aria-label="Predicted digit">{predicted ?? ''}</output>
+          </p>
+          <p className="hint">{latency === null ? '' : `drawing → prediction: ${latency.toFixed(1)} ms`}</p>
+        </div>
+        <div className="bars-column">
+          <h3>Softmax output</h3>
+          <ProbabilityBars probabilities={probabilities} label="Probability of each digit for the drawing" />
+        </div>
+      </div>
+      <section className="sample" aria-label="Random test digit">
+        <h3>A real test digit</h3>
+        <button onClick={() => lab.sampleTest()}>Random test digit</button>
+        {sample && (
+          <div className="sample-row">
+            <DigitCanvas pixels={sample.pixels} label={`Test digit #${sample.index}, labelled ${sample.label}`} className="digit large" />
+            <p data-testid="sample-result">
+              Test #{sample.index}: label <strong>{sample.label}</strong>, network says <strong>{sample.predicted}</strong>{' '}
+              {sample.label === sample.predicted ? '✓ right' : '✗ wrong'}
+            </p>
+            <ProbabilityBars probabilities={sample.probabilities} label="Probability of each digit for the test sample" />
+          </div>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,20 @@
+/** The softmax output (5.5.3 / 5.6.3) as a bar per digit 0–9; the argmax is highlighted. */
+export function ProbabilityBars({ probabilities, label }: { probabilities: number[] | null; label: string }) {
+  const best = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : -1
+  return (
+    <ol className="bars" aria-label={label} data-testid="probabilities">
+      {Array.from({ length: 10 }, (_, digit) => {
+        const p = probabilities?.[digit] ?? 0
+        return (
+          <li key={digit} className={digit === best ? 'best' : undefined} data-probability={probabilities ? String(p) : undefined}>
+            <span className="bar-digit">{digit}</span>
+            <span className="bar-track">
+              <span className="bar-fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
+            </span>
+            <span className="bar-value">{probabilities ? `${(p * 100).toFixed(1)} %` : '—'}</span>
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

@@ -1,0 +1,190 @@
+// The training dashboard's external store (React's useSyncExternalStore). It owns the chart series, so
+// Chart.js reads the store's own arrays and React never re-renders per point (STYLE.md §E): events only
+// append; one requestAnimationFrame per frame updates the charts in place and publishes a new snapshot
+// for React only when the status line changed.
+import type { DatasetInfo, LabEvent, RunSummary, TrainSettings } from '../../src-worker/protocol'
+import { LossSeries, Throughput, type XY } from './series'
+
+export type TrainState = 'idle' | 'running' | 'paused' | 'finished' | 'failed'
+
+/** What the status line, progress bar and accuracy readouts show. Replaced, never mutated. */
+export interface TrainView {
+  state: TrainState
+  /** iterations done in the current run */
+  iteration: number
+  totalIterations: number
+  itPerSecond: number | null
+  etaSeconds: number | null
+  epoch: number | null
+  iterationsPerEpoch: number | null
+  lastLoss: number | null
+  trainAccuracy: number | null
+  testAccuracy: number | null
+  dataset: DatasetInfo | null
+  backend: string | null
+  settings: TrainSettings | null
+  summary: RunSummary | null
+  doneReason: 'completed' | 'stopped' | null
+  /** a failure reason or a refused command, in plain words */
+  message: string | null
+}
+
+
+const INITIAL: TrainView = {
+  state: 'idle', iteration: 0, totalIterations: 0, itPerSecond: null, etaSeconds: null, epoch: null,
+  iterationsPerEpoch: null, lastLoss: null, trainAccuracy: null, testAccuracy: null, dataset: null,
+  backend: null, settings: null, summary: null, doneReason: null, message: null,
+}
+
+export class TrainingStore {
+  readonly loss = new LossSeries(50)
+  /** x = epoch, y = accuracy in [0, 1] (5.7.4's train_acc_list / test_acc_list) */
+  readonly trainAccuracy: XY[] = []
+  readonly testAccuracy: XY[] = []
+
+  private view: TrainView = INITIAL
+  private draft: TrainView = INITIAL
+  private readonly listeners = new Set<() => void>()
+  private readonly charts = new Set<() => void>()
+  private readonly throughput = new Throughput()
+  private frame = 0
+  private chartsDirty = false
+
+  constructor(private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb)) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getSnapshot = (): TrainView => this.view
+
+  /** Registers a chart's redraw (its update('none')) to run in the store's frame; returns the detach function. */
+  attachChart(redraw: () => void): () => void {
+    this.charts.add(redraw)
+    this.chartsDirty = true
+    this.schedule()
+    return () => this.charts.delete(redraw)
+  }
+
+  /** Feeds one lab event. Cheap: appends and marks; the work happens once per animation frame. */
+  readonly handle = (event: LabEvent): void => {
+    switch (event.type) {
+      case 'ready':
+      case 'datasetLoaded':
+        this.set({ dataset: event.dataset, ...('backend' in event ? { backend: event.backend } : {}) })
+        break
+      case 'started':
+        this.clearSeries()
+        this.set({
+          ...INITIAL, state: 'running', totalIterations: event.settings.iterations, settings: event.settings,
+          dataset: event.dataset, backend: event.backend, iterationsPerEpoch: event.iterationsPerEpoch,
+        })
+        this.throughput.sample(0, performance.now())
+        break
+      case 'progress': {
+        if (this.loss.append(event.firstIteration, event.losses) === 0) break
+        const done = this.loss.nextIteration
+        this.throughput.sample(done, performance.now())
+        this.chartsDirty = true
+        this.set({ iteration: done, lastLoss: event.losses[event.losses.length - 1] ?? null })
+        break
+      }
+      case 'epoch':
+        this.trainAccuracy.push({ x: event.epoch, y: event.trainAccuracy })
+        this.testAccuracy.push({ x: event.epoch, y: event.testAccuracy })
+        this.chartsDirty = true
+        this.set({ epoch: event.epoch, trainAccuracy: event.trainAccuracy, testAccuracy: event.testAccuracy })
+        break
+      case 'paused':
+        this.set({ state: 'paused' })
+        break
+      case 'resumed':
+        this.throughput.reset()
+        this.throughput.sample(event.iteration, performance.now())
+        this.set({ state: 'running' })
+        break
+      case 'done':
+        this.set({
+          state: 'finished', doneReason: event.reason, summary: event.summary, iteration: this.loss.nextIteration,
+          trainAccuracy: event.summary.trainAccuracy, testAccuracy: event.summary.testAccuracy, etaSeconds: null,
+        })
+        break
+      case 'failed':
+        this.set({ state: 'failed', message: event.iteration === undefined ? event.reason : `${event.reason} (iteration ${event.iteration})` })
+        break
+      case 'rejected':
+        this.set({ message: `${event.command} refused: ${event.message}` })
+        break
+      case 'modelLoaded':
+        this.set({ message: `Loaded ${event.fileName}: test accuracy ${event.testAccuracy.toFixed(4)}`, settings: event.settings })
+        break
+      case 'prediction':
+      case 'gradientChecked':
+      case 'testSample':
+      case 'inspection':
+      case 'model':
+        break
+      default:
+        event satisfies never
+    }
+  }
+
+  /** Back to idle with empty charts (the Reset button); the lab's weights are not touched. */
+  reset(): void {
+    this.clearSeries()
+    this.set({ ...INITIAL, dataset: this.draft.dataset, backend: this.draft.backend })
+  }
+
+  /** Clears a shown message (e.g. after the user edits the settings). */
+  dismissMessage(): void {
+    this.set({ message: null })
+  }
+
+  private clearSeries(): void {
+    this.loss.clear()
+    this.trainAccuracy.length = 0
+    this.testAccuracy.length = 0
+    this.throughput.reset()
+    this.chartsDirty = true
+  }
+
+  private set(patch: Partial<TrainView>): void {
+    this.draft = { ...this.draft, ...patch }
+    this.schedule()
+  }
+
+  private schedule(): void {
+    if (this.frame === 0) this.frame = this.requestFrame(this.flush)
+  }
+
+  private readonly flush = (): void => {
+    this.frame = 0
+    if (this.chartsDirty) {
+      this.chartsDirty = false
+      for (const redraw of this.charts) redraw()
+    }
+    const running = this.draft.state === 'running'
+    const rate = running ? this.throughput.perSecond : this.draft.itPerSecond
+    const remaining = this.draft.totalIterations - this.draft.iteration
+    const next: TrainView = {
+      ...this.draft,
+      itPerSecond: rate === null ? null : Math.round(rate),
+      etaSeconds: running ? roundEta(this.throughput.etaSeconds(remaining)) : this.draft.state === 'paused' ? this.view.etaSeconds : null,
+    }
+    this.draft = next
+    if (!sameView(next, this.view)) {
+      this.view = next
+      for (const listener of this.listeners) listener()
+    }
+  }
+}
+
+function roundEta(seconds: number | null): number | null {
+  return seconds === null ? null : Math.round(seconds)
+}
+
+function sameView(a: TrainView, b: TrainView): boolean {
+  for (const key of Object.keys(a) as (keyof TrainView)[]) if (a[key] !== b[key]) return false
+  return true
+}
