@@ -22,6 +22,8 @@ export class RunControl {
   stopRequested = false
   /** true while the loop sits in a pause */
   paused = false
+  /** how far the run got, kept up to date by streamRun (so a failure can say where) */
+  progress: RunProgress | undefined
   private wake: (() => void) | undefined
 
   requestPause(): void {
@@ -97,6 +99,7 @@ export async function streamRun(
   const now = () => performance.now()
   const chunk = new LossChunk(post)
   const progress: RunProgress = { completed: 0, lastLoss: NaN, stepMs: 0, activeMs: 0, lastEpoch: undefined }
+  control.progress = progress
   let lastFlush = now()
   try {
     for (;;) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type { Params, TrainingBackend } from './backend'
 import { encodeDefaultAsset } from './data/default-asset'
 import { goodIdxFiles, idxImages } from './data/idx-fixtures'
-import type { Activation, LabEvent, TrainSettings } from './protocol'
+import type { Activation, LabEvent, TrainSettings, WorkerCommand } from './protocol'
 import { ReferenceBackend } from './reference-backend'
 import { LabSession, type SessionDeps } from './session'
 import { MemoryPort } from './testing/memory-port'
@@ -240,10 +240,23 @@ describe('worker session: bad input and failures', () => {
     await port.next('ready')
     port.send({ type: 'start', settings: small })
     const failed = await port.next('failed')
-    assert.match(failed.reason, /unexpected error: kernel exploded/)
+    assert.match(failed.reason, /unexpected error at iteration 2: kernel exploded/)
+    assert.equal(failed.iteration, 2)
     port.send({ type: 'start', settings: small })
     const done = await port.next('done', port.events.indexOf(failed))
     assert.equal(done.reason, 'completed')
+  })
+
+  it('rejects an unknown command type and a command that is no object', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'explode' } as unknown as WorkerCommand)
+    port.send(null as unknown as WorkerCommand)
+    await port.next('rejected')
+    while (port.all('rejected').length < 2) await port.next('rejected', port.events.length)
+    const [unknown, notObject] = port.all('rejected')
+    assert.match(unknown.message, /unknown command type "explode"/)
+    assert.match(notObject.message, /a command must be an object, got null/)
   })
 
   it('fails with a plain reason when the default data cannot be read', async () => {

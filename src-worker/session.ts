@@ -14,7 +14,7 @@ import { exportModel, importModel, type CurrentModel } from './session-model'
 import { inspection, testSample } from './session-views'
 import { iterationsPerEpoch, train, TrainingDivergedError } from './train'
 import { initParams } from './two-layer-net'
-import { BOOK_SETTINGS, LabInputError, parsePixels, parseTrainSettings } from './validate'
+import { BOOK_SETTINGS, describeValue, isRecord, LabInputError, parsePixels, parseTrainSettings } from './validate'
 
 /** What the host plugs in. */
 export interface SessionDeps {
@@ -70,6 +70,10 @@ export class LabSession {
   /** Bad input or a wrong state → 'rejected' naming the problem; nothing changes. */
   private async dispatch(command: WorkerCommand): Promise<void> {
     await this.initialised
+    if (!isRecord(command)) {
+      this.post({ type: 'rejected', command: String(command) as WorkerCommand['type'], message: `a command must be an object, got ${describeValue(command)}` })
+      return
+    }
     try {
       await this.handle(command)
     } catch (error) {
@@ -182,7 +186,9 @@ export class LabSession {
         this.post({ type: 'failed', reason: error.message, iteration: error.iteration })
       }
     } catch (error) {
-      this.post({ type: 'failed', reason: `training stopped by an unexpected error: ${messageOf(error)}` })
+      const iteration = control.progress?.completed // the iteration under way when it threw
+      const where = iteration === undefined ? '' : ` at iteration ${iteration}`
+      this.post({ type: 'failed', reason: `training stopped by an unexpected error${where}: ${messageOf(error)}`, iteration })
     } finally {
       yielder.close()
       this.run = undefined
