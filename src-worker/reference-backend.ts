@@ -5,7 +5,7 @@ import type { DigitSet } from './data/digits'
 import { CLASSES, PIXELS } from './data/digits'
 import { softmax } from './functions'
 import { Matrix } from './math/matrix'
-import { subtractScaledInPlace } from './math/ops'
+import { argmaxRows, subtractScaledInPlace } from './math/ops'
 import type { Activation } from './protocol'
 import { TwoLayerNet } from './two-layer-net'
 
@@ -38,9 +38,11 @@ export class ReferenceBackend implements TrainingBackend {
     let correct = 0
     for (let start = 0; start < set.count; start += ACCURACY_CHUNK) {
       const rows = range(start, Math.min(set.count, start + ACCURACY_CHUNK))
-      correct += this.net.accuracy(gatherImages(set, rows), gatherLabels(set, rows)) * rows.length
+      const y = argmaxRows(this.net.predict(gatherImages(set, rows))) // y = np.argmax(y, axis=1)
+      const t = gatherLabels(set, rows)
+      for (let n = 0; n < rows.length; n++) if (y[n] === t[n]) correct++
     }
-    return Math.round(correct) / set.count
+    return correct / set.count
   }
 
   predict(x: Float32Array, n: number): Float64Array {
