@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict'
+import { before, describe, it } from 'node:test'
+import type { Params, TrainingBackend } from '../backend'
+import type { Split } from '../data/digits'
+import { loadDefaultSplit } from '../node/default-data'
+import type { Activation } from '../protocol'
+import { Random } from '../random'
+import { ReferenceBackend } from '../reference-backend'
+import { initParams } from '../two-layer-net'
+import { createFastBackend } from './index'
+
+const ITERATIONS = 200
+const BATCH = 100
+
+interface ReferenceRun {
+  initial: Params
+  batches: Int32Array[]
+  losses: number[]
+  reference: ReferenceBackend
+}
+
+/** The book's run (784-50-10, lr 0.1) on the reference, recording the batches it drew and each loss. */
+function referenceRun(split: Split, activation: Activation, seed: number): ReferenceRun {
+  const rng = new Random(seed)
+  const initial = initParams(784, 50, 10, 0.01, rng)
+  const reference = new ReferenceBackend(initial, activation)
+  const batches: Int32Array[] = [], losses: number[] = []
+  for (let i = 0; i < ITERATIONS; i++) {
+    batches.push(rng.choice(split.train.count, BATCH))
+    losses.push(reference.step(split.train, batches[i], 0.1))
+  }
+  return { initial, batches, losses, reference }
+}
+
+/** the largest |fast − reference| / |reference| over the run, replaying the reference's batches */
+function worstRelativeLossError(fast: TrainingBackend, split: Split, run: ReferenceRun): number {
+  let worst = 0
+  run.batches.forEach((batch, i) => {
+    const loss = fast.step(split.train, batch, 0.1)
+    worst = Math.max(worst, Math.abs(loss - run.losses[i]) / Math.abs(run.losses[i]))
+  })
+  return worst
+}
+
+let split: Split
+before(async () => {
+  split = (await loadDefaultSplit()).split
+})
+
+for (const activation of ['relu', 'sigmoid'] as const) {
+  describe(`fast path vs the float64 layer classes, ${activation}, default digits (5.7.4, float32)`, () => {
+    let run: ReferenceRun
+    before(() => {
+      run = referenceRun(split, activation, 7)
+    })
+
+    for (const prefer of ['wasm-simd', 'ts'] as const) {
+      it(`${prefer}: every loss of ${ITERATIONS} iterations is within 1e-4 relative of the reference's`, async () => {
+        const fast = await createFastBackend(run.initial, activation, { prefer })
+        assert.equal(fast.name, prefer === 'ts' ? 'ts-f32' : 'wasm-simd-f32')
+        const worst = worstRelativeLossError(fast, split, run)
+        assert.ok(worst < 1e-4, `worst relative loss difference ${worst}`)
+        const mean = (from: number) => run.losses.slice(from, from + 20).reduce((a, b) => a + b) / 20
+        assert.ok(mean(ITERATIONS - 20) < mean(0) * 0.98, 'the loss must fall (by 2 %) for the comparison to mean something')
+      })
+
+      it(`${prefer}: accuracy() on the train and test sets after the run matches the reference's within 0.1 %`, async () => {
+        const fast = await createFastBackend(run.initial, activation, { prefer })
+        worstRelativeLossError(fast, split, run)
+        for (const set of [split.train, split.test]) {
+          const expected = run.reference.accuracy(set)
+          assert.ok(Math.abs(fast.accuracy(set) - expected) <= 0.001, `fast ${fast.accuracy(set)} vs reference ${expected}`)
+        }
+      })
+    }
+  })
+}
+
+describe('fast path params and predictions', () => {
+  it('getParams returns setParams values rounded to float32 (relative error < 1e-7)', async () => {
+    const params = initParams(784, 50, 10, 0.01, new Random(3))
+    params.b1.data.fill(0.123456789)
+    for (const prefer of ['wasm-simd', 'ts'] as const) {
+      const back = (await createFastBackend(params, 'relu', { prefer })).getParams()
+      for (const key of ['W1', 'b1', 'W2', 'b2'] as const) {
+        assert.deepEqual([back[key].rows, back[key].cols], [params[key].rows, params[key].cols])
+        back[key].data.forEach((v, i) => {
+          const want = params[key].data[i]
+          assert.ok(Math.abs(v - want) <= Math.abs(want) * 1e-7, `${prefer} ${key}[${i}] ${v} vs ${want}`)
+        })
+      }
+    }
+  })
+
+  it('predict gives the reference softmax probabilities within 1e-6', async () => {
+    const params = initParams(784, 50, 10, 0.5, new Random(4))
+    const x = Float32Array.from(split.test.images.subarray(0, 3 * 784), (b) => b / 255)
+    const want = new ReferenceBackend(params, 'sigmoid').predict(x, 3)
+    const got = (await createFastBackend(params, 'sigmoid')).predict(x, 3)
+    assert.equal(got.length, 30)
+    got.forEach((p, i) => assert.ok(Math.abs(p - want[i]) < 1e-6, `p[${i}] ${p} vs ${want[i]}`))
+  })
+})
