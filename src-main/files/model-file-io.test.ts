@@ -1,0 +1,83 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseModelFile, toModelFile } from '../../src-worker/model-file'
+import { initParams } from '../../src-worker/two-layer-net'
+import { Random } from '../../src-worker/random'
+import { BOOK_SETTINGS } from '../../src-worker/validate'
+import type { DatasetInfo } from '../../src-worker/protocol'
+import { MAX_MODEL_FILE_BYTES, readModelFile, writeModelFile } from './model-file-io'
+import { writeFileAtomic } from './atomic-write'
+
+const settings = { ...BOOK_SETTINGS, hiddenSize: 5 }
+const dataset: DatasetInfo = { kind: 'default', name: 'mnist package, 10,000 digits', trainSize: 7996, testSize: 2004, expectedTestAccuracy: 0.93 }
+const model = () => toModelFile(initParams(784, 5, 10, 0.01, new Random(7)), settings, dataset, { iterations: 3, finalLoss: 2.2, trainAccuracy: 0.2, testAccuracy: 0.19 })
+
+let dir: string
+before(async () => (dir = await mkdtemp(join(tmpdir(), 'bpl-model-'))))
+after(() => rm(dir, { recursive: true, force: true }))
+
+/** Reads a file through the main-process layer, then the worker's parser, as loading a model does. */
+async function load(path: string) {
+  return parseModelFile((await readModelFile(path)).model)
+}
+
+describe('model files on disk (save: temp file + fsync + rename)', () => {
+  it('round-trips: the loaded weights equal the saved ones bit for bit', async () => {
+    const path = join(dir, 'round.model.json')
+    const saved = model()
+    await writeModelFile(path, saved)
+    const loaded = await load(path)
+    assert.deepEqual(Array.from(loaded.params.W1.data), saved.params.W1.values)
+    assert.deepEqual(loaded.settings, settings)
+  })
+
+  it('leaves no temporary file behind and replaces an existing file whole', async () => {
+    const path = join(dir, 'replace.model.json')
+    await writeFile(path, 'old contents')
+    await writeModelFile(path, model())
+    assert.equal((await readdir(dir)).filter((n) => n.endsWith('.tmp')).length, 0)
+    assert.equal(parseModelFile(JSON.parse(await readFile(path, 'utf8'))).settings.hiddenSize, 5)
+  })
+
+  it('a write into a missing folder fails and creates nothing', async () => {
+    await assert.rejects(writeFileAtomic(join(dir, 'no-such-folder', 'x.json'), '{}'), /ENOENT/)
+  })
+})
+
+describe('bad model files are refused, saying which file and what is wrong', () => {
+  const json = (mutate: (m: Record<string, any>) => void) => {
+    const m = model() as unknown as Record<string, any>
+    mutate(m)
+    return JSON.stringify(m)
+  }
+  const cases: [string, string | (() => string), RegExp][] = [
+    ['an empty file', '', /model file bad\.json is empty/],
+    ['truncated JSON', () => json(() => {}).slice(0, 500), /model file bad\.json is not valid JSON .*truncated/],
+    ['a NaN literal (not JSON)', () => json(() => {}).replace('"finalLoss":2.2', '"finalLoss":NaN'), /model file bad\.json is not valid JSON/],
+    ['another format', () => json((m) => (m.format = 'keras-h5')), /format must be "backprop-lab-model", got "keras-h5"/],
+    ['a newer version', () => json((m) => (m.version = 2)), /version 2 is not supported/],
+    ['a wrong W1 shape', () => json((m) => (m.params.W1.shape = [784, 6])), /params\.W1\.shape must be \[784, 5\]/],
+    ['too few values', () => json((m) => m.params.b2.values.pop()), /params\.b2\.values must hold 10 numbers/],
+    ['an infinite weight (1e999)', () => json(() => {}).replace(/("W2":\{"shape":\[5,10\],"values":\[)[^,]+/, '$11e999'), /params\.W2\.values\[0\] must be a finite number, got Infinity/],
+    ['a missing field', () => json((m) => delete m.params), /params must be an object/],
+  ]
+  for (const [what, content, message] of cases) {
+    it(`refuses ${what}`, async () => {
+      const path = join(dir, 'bad.json')
+      await writeFile(path, typeof content === 'string' ? content : content())
+      await assert.rejects(load(path), message)
+    })
+  }
+
+  it('refuses a folder, a missing file and an oversized file before reading them', async () => {
+    await mkdir(join(dir, 'folder.json'))
+    await assert.rejects(readModelFile(join(dir, 'folder.json')), /model file folder\.json is not a file/)
+    await assert.rejects(readModelFile(join(dir, 'gone.json')), /model file gone\.json does not exist/)
+    await writeFile(join(dir, 'huge.json'), '')
+    await truncate(join(dir, 'huge.json'), MAX_MODEL_FILE_BYTES + 1)
+    await assert.rejects(readModelFile(join(dir, 'huge.json')), /huge\.json is 64 MB, more than a Backprop Lab model can be/)
+  })
+})

@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Channel, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
+import { BOOK_SETTINGS, LabInputError } from '../src-worker/validate'
+import { createHandlers, ForeignSenderError, type Dialogs, type SenderInfo } from './ipc'
+
+const PAGE = 'file:///opt/Backprop%20Lab/resources/app.asar/out/renderer/index.html'
+const ownContents = { id: 1 }
+const fromUs: SenderInfo = { sender: ownContents, senderFrame: { parent: null, url: PAGE } }
+
+let dir: string
+let commands: WorkerCommand[]
+let notified: LabEvent[]
+let readyCalls: number
+let dialogs: Dialogs & { answer?: string }
+let runs: RunRecord[]
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bpl-ipc-'))
+  commands = []
+  notified = []
+  readyCalls = 0
+  runs = []
+  const answer = () => Promise.resolve(dialogs.answer)
+  dialogs = { chooseIdxFolder: answer, chooseModelToOpen: answer, chooseModelSavePath: answer, chooseCsvSavePath: answer }
+})
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+function handlers(model: unknown = { format: 'backprop-lab-model' }) {
+  return createHandlers({
+    ownWebContents: () => ownContents,
+    pageUrl: PAGE,
+    host: {
+      command: (c) => void commands.push(c),
+      notify: (e) => void notified.push(e),
+      rendererReady: () => void readyCalls++,
+      request: async <T>(_c: WorkerCommand, pick: (e: LabEvent) => T | undefined) => pick({ type: 'model', model })!,
+    },
+    history: {
+      list: async () => ({ runs, warnings: [] }),
+      get: async (id: unknown) => {
+        const run = runs.find((r) => r.id === id)
+        if (!run) throw new LabInputError(`run ${String(id)} is not in the history`)
+        return run
+      },
+    },
+    dialogs,
+  })
+}
+
+describe('IPC sender check (STYLE.md §C: our window, main frame, our page)', () => {
+  const foreign: [string, SenderInfo, RegExp][] = [
+    ['another webContents', { sender: { id: 2 }, senderFrame: { parent: null, url: PAGE } }, /not the Backprop Lab window/],
+    ['a subframe of our window', { sender: ownContents, senderFrame: { parent: {}, url: PAGE } }, /subframe/],
+    ['our window showing a foreign page', { sender: ownContents, senderFrame: { parent: null, url: 'https://evil.example/index.html' } }, /sending page "https:\/\/evil\.example/],
+    ['another local file', { sender: ownContents, senderFrame: { parent: null, url: 'file:///tmp/evil.html' } }, /is not Backprop Lab's/],
+    ['a frame that is gone', { sender: ownContents, senderFrame: null }, /sending frame is gone/],
+  ]
+  for (const [who, event, message] of foreign) {
+    it(`refuses a command from ${who} and does nothing`, () => {
+      assert.throws(() => handlers()[Channel.command](event, { type: 'stop' }), (e: Error) => e instanceof ForeignSenderError && message.test(e.message))
+      assert.deepEqual(commands, [])
+      assert.deepEqual(notified, [], 'a foreign sender learns nothing')
+    })
+  }
+
+  it('refuses every channel when the window is closed', async () => {
+    const h = createHandlers({ ownWebContents: () => undefined, pageUrl: PAGE, host: { command() {}, notify() {}, rendererReady() {}, request: async () => undefined as never }, history: { list: async () => ({ runs: [], warnings: [] }), get: async () => runs[0]! }, dialogs })
+    await assert.rejects(h[Channel.listRuns](fromUs), /lab:list-runs: refused: the sender is not the Backprop Lab window/)
+  })
+
+  it('accepts our page with a hash and passes a parsed command to the worker', () => {
+    handlers()[Channel.command]({ ...fromUs, senderFrame: { parent: null, url: `${PAGE}#/train` } }, { type: 'start', settings: { ...BOOK_SETTINGS } })
+    assert.deepEqual(commands, [{ type: 'start', settings: BOOK_SETTINGS }])
+  })
+
+  it('lab:ready completes the handshake', () => {
+    handlers()[Channel.ready](fromUs)
+    assert.equal(readyCalls, 1)
+  })
+})
+
+describe('IPC payload validation: malformed commands are refused naming the field', () => {
+  const pixels = (n: number, at = -1, value = 0) => Float32Array.from({ length: n }, (_, i) => (i === at ? value : 0.5))
+  const start = (patch: object) => ({ type: 'start', settings: { ...BOOK_SETTINGS, ...patch } })
+  const malformed: [string, unknown, RegExp][] = [
+    ['null', null, /command must be an object, got null/],
+    ['an unknown type', { type: 'formatDisk' }, /command type "formatDisk" is not one the renderer may send/],
+    ['loadIdx (main-only)', { type: 'loadIdx', files: {} }, /command type "loadIdx" is not one the renderer may send/],
+    ['importModel (main-only)', { type: 'importModel', model: {}, fileName: 'x' }, /command type "importModel"/],
+    ['start without settings', { type: 'start' }, /settings must be an object, got undefined/],
+    ['a NaN learning rate', start({ learningRate: NaN }), /learningRate must be a finite number in \(0, 10\], got NaN/],
+    ['a fractional hidden size', start({ hiddenSize: 1.5 }), /hiddenSize must be an integer in \[1, 1024\], got 1.5/],
+    ['zero iterations', start({ iterations: 0 }), /iterations must be an integer in \[1, 1000000\], got 0/],
+    ['a string batch size', start({ batchSize: '100' }), /batchSize must be an integer .*got "100"/],
+    ['an unknown activation', start({ activation: 'tanh' }), /activation must be "relu" or "sigmoid", got "tanh"/],
+    ['an extra settings field', start({ momentum: 0.9 }), /settings has an unknown field "momentum"/],
+    ['a negative seed', start({ seed: -1 }), /seed must be an integer in \[0, 4294967295\], got -1/],
+    ['pixels as a plain array', { type: 'predict', requestId: 1, pixels: [0, 1] }, /pixels must be a Float32Array, got an array/],
+    ['783 pixels', { type: 'predict', requestId: 1, pixels: pixels(783) }, /pixels must hold 784 values \(28×28\), got 783/],
+    ['a pixel out of range', { type: 'predict', requestId: 1, pixels: pixels(784, 5, 2) }, /pixels\[5\] must be in \[0, 1\], got 2/],
+    ['a negative requestId', { type: 'predict', requestId: -1, pixels: pixels(784) }, /requestId must be a non-negative integer, got -1/],
+    ['a string sample index', { type: 'sampleTest', index: 'a' }, /index must be a non-negative integer, got "a"/],
+    ['pause with a stray field', { type: 'pause', now: true }, /command pause has an unknown field "now"/],
+  ]
+  for (const [what, payload, message] of malformed) {
+    it(`refuses ${what}`, () => {
+      assert.throws(() => handlers()[Channel.command](fromUs, payload), message)
+      assert.deepEqual(commands, [], 'nothing reached the worker')
+    })
+  }
+
+  it('tells the renderer about a refused command it can recognise, as a rejected event', () => {
+    assert.throws(() => handlers()[Channel.command](fromUs, start({ learningRate: NaN })))
+    assert.equal(notified.length, 1)
+    assert.ok(notified[0]!.type === 'rejected' && notified[0]!.command === 'start' && /learningRate/.test(notified[0]!.message))
+  })
+
+  it('refuses a path-like runId before touching the disk', async () => {
+    await assert.rejects(handlers()[Channel.exportRunCsv](fromUs, '../../etc/passwd'), /run \.\.\/\.\.\/etc\/passwd is not in the history/)
+  })
+
+  it('refuses arguments on channels that take none', async () => {
+    await assert.rejects(handlers()[Channel.listRuns](fromUs, { all: true }), /lab:list-runs takes no arguments, got 1/)
+    await assert.rejects(handlers()[Channel.exportRunCsv](fromUs, 'a', 'b'), /takes one argument \(runId\), got 2/)
+  })
+})
+
+describe('IPC file handlers (native dialogs answered by the test)', () => {
+  it('saveModel writes the worker model where the user chose and returns the path', async () => {
+    dialogs.answer = join(dir, 'net.model.json')
+    const path = await handlers({ format: 'backprop-lab-model', version: 1 })[Channel.saveModel](fromUs)
+    assert.equal(path, dialogs.answer)
+    assert.deepEqual(JSON.parse(await readFile(path!, 'utf8')), { format: 'backprop-lab-model', version: 1 })
+  })
+
+  it('saveModel resolves null when the user cancels', async () => {
+    assert.equal(await handlers()[Channel.saveModel](fromUs), null)
+  })
+
+  it('loadModel sends the parsed JSON and the file name to the worker', async () => {
+    dialogs.answer = join(dir, 'mine.json')
+    await writeFile(dialogs.answer, '{"format":"backprop-lab-model"}')
+    await handlers()[Channel.loadModel](fromUs)
+    assert.deepEqual(commands, [{ type: 'importModel', model: { format: 'backprop-lab-model' }, fileName: 'mine.json' }])
+  })
+
+  it('loadModel of a truncated file reports a rejected importModel naming the file', async () => {
+    dialogs.answer = join(dir, 'cut.json')
+    await writeFile(dialogs.answer, '{"format":"backprop-lab-model","params":{"W1":')
+    await handlers()[Channel.loadModel](fromUs)
+    assert.deepEqual(commands, [])
+    assert.ok(notified[0]?.type === 'rejected' && notified[0].command === 'importModel')
+    assert.match(notified[0].message, /model file cut\.json is not valid JSON/)
+  })
+
+  it('openIdxData of a folder without the IDX files reports a rejected loadIdx naming what is missing', async () => {
+    dialogs.answer = join(dir, 'mnist')
+    await mkdir(dialogs.answer)
+    await writeFile(join(dialogs.answer, 'train-images-idx3-ubyte.gz'), 'x')
+    await handlers()[Channel.openIdxData](fromUs)
+    assert.deepEqual(commands, [])
+    assert.ok(notified[0]?.type === 'rejected' && notified[0].command === 'loadIdx')
+    assert.match(notified[0].message, /lacks train-labels-idx1-ubyte\[\.gz\], t10k-images-idx3-ubyte\[\.gz\], t10k-labels-idx1-ubyte\[\.gz\]/)
+  })
+
+  it('openIdxData sends the four files bytes to the worker, each in its own buffer', async () => {
+    dialogs.answer = join(dir, 'mnist')
+    await mkdir(dialogs.answer)
+    const names = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte', 't10k-images.idx3-ubyte', 't10k-labels-idx1-ubyte.gz']
+    for (const [i, name] of names.entries()) await writeFile(join(dialogs.answer, name), Buffer.from([i, i, i]))
+    await handlers()[Channel.openIdxData](fromUs)
+    const command = commands[0]
+    assert.ok(command?.type === 'loadIdx')
+    assert.deepEqual(Object.values(command.files).map((f) => f.name), names)
+    assert.deepEqual([...command.files.testImages.bytes], [2, 2, 2])
+    assert.ok(Object.values(command.files).every((f) => f.bytes.byteLength === f.bytes.buffer.byteLength))
+  })
+})
