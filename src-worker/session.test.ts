@@ -214,6 +214,12 @@ describe('worker session: bad input and failures', () => {
     assert.equal(port.all('started').length, 0)
   })
 
+  it('rejects a gradient check with an unknown activation', async () => {
+    const port = session()
+    port.send({ type: 'checkGradient', activation: 'tanh' as 'relu' })
+    assert.match((await port.next('rejected')).message, /checkGradient: activation must be "relu" or "sigmoid", got "tanh"/)
+  })
+
   it('rejects pixels that are not 784 values in [0, 1]', async () => {
     const port = session()
     port.send({ type: 'predict', requestId: 2, pixels: new Float32Array(10) })

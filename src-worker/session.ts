@@ -14,7 +14,7 @@ import { exportModel, importModel, type CurrentModel } from './session-model'
 import { inspection, testSample } from './session-views'
 import { iterationsPerEpoch, train, TrainingDivergedError } from './train'
 import { initParams } from './two-layer-net'
-import { BOOK_SETTINGS, describeValue, isRecord, LabInputError, parsePixels, parseTrainSettings } from './validate'
+import { BOOK_SETTINGS, checkActivation, describeValue, isRecord, LabInputError, parsePixels, parseTrainSettings } from './validate'
 
 /** What the host plugs in. */
 export interface SessionDeps {
@@ -112,10 +112,11 @@ export class LabSession {
       }
       case 'checkGradient': {
         if (this.run && !this.run.paused) throw new LabInputError('the gradient check takes seconds; pause or stop the run first')
+        const activation = checkActivation(command.activation, 'checkGradient: ')
         const split = this.requireData().split
         const started = performance.now()
-        const diffs = bookGradientCheck(split, command.activation)
-        this.post({ type: 'gradientChecked', activation: command.activation, diffs, seconds: (performance.now() - started) / 1000 })
+        const diffs = bookGradientCheck(split, activation)
+        this.post({ type: 'gradientChecked', activation, diffs, seconds: (performance.now() - started) / 1000 })
         return
       }
       case 'sampleTest': {
