@@ -4,6 +4,8 @@ import type { Params, TrainingBackend } from '../backend'
 import type { Activation } from '../protocol'
 import { KERNEL_RELAXED_SIMD_BASE64, KERNEL_SIMD_BASE64 } from './generated/kernel-wasm'
 import { TsBackend } from './ts-backend'
+import type { WasmModule } from './wasm-api'
+import { wasmApi } from './wasm-api'
 import { WasmBackend } from './wasm-backend'
 
 export { TsBackend } from './ts-backend'
@@ -22,7 +24,7 @@ const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1
 
 function validates(bytes: Uint8Array<ArrayBuffer>): boolean {
   try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(bytes)
+    return wasmApi !== undefined && wasmApi.validate(bytes)
   } catch {
     return false
   }
@@ -47,11 +49,15 @@ export interface FastBackendOptions {
   prefer?: 'auto' | 'wasm-simd' | 'ts'
 }
 
-const modules = new Map<string, Promise<WebAssembly.Module>>()
+const modules = new Map<string, Promise<WasmModule>>()
 
-function compiled(base64: string): Promise<WebAssembly.Module> {
+/** the kernel compiled once per build variant; validate() said the host has WebAssembly */
+function compiled(base64: string): Promise<WasmModule> {
   let module = modules.get(base64)
-  if (!module) modules.set(base64, (module = WebAssembly.compile(decodeBase64(base64))))
+  if (!module) {
+    module = wasmApi!.compile(decodeBase64(base64))
+    modules.set(base64, module)
+  }
   return module
 }
 

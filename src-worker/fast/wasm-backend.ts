@@ -7,10 +7,12 @@ import type { Activation } from '../protocol'
 import type { ParamsF32 } from './params-f32'
 import { checkBatch, checkLearningRate, hiddenSizeOf, readParams, writeParams } from './params-f32'
 import { predictWith } from './predict'
+import type { WasmMemory, WasmModule } from './wasm-api'
+import { wasmApi } from './wasm-api'
 
 /** The kernel's exports (src-worker/assembly/kernel.ts); pointers are byte offsets into memory. */
 interface Kernel {
-  memory: WebAssembly.Memory
+  memory: WasmMemory
   init(hidden: number, relu: number): number
   reserve(count: number, nnz: number, cap: number): number
   paddedHidden(): number
@@ -45,10 +47,10 @@ export class WasmBackend implements TrainingBackend {
   private u8 = new Uint8Array(0)
 
   /** module: the compiled kernel; params are copied (as float32) */
-  constructor(module: WebAssembly.Module, params: Params, readonly activation: Activation, relaxed: boolean) {
+  constructor(module: WasmModule, params: Params, readonly activation: Activation, relaxed: boolean) {
     this.name = relaxed ? 'wasm-relaxed-simd-f32' : 'wasm-simd-f32'
     this.hidden = hiddenSizeOf(params)
-    this.k = new WebAssembly.Instance(module, {}).exports as unknown as Kernel
+    this.k = new wasmApi!.Instance(module, {}).exports as Kernel
     if (!this.k.init(this.hidden, activation === 'relu' ? 1 : 0)) throw new RangeError('fast path: out of WebAssembly memory for the params')
     this.layout(0, 0, MIN_BATCH_CAPACITY)
     this.setParams(params)

@@ -6,6 +6,7 @@
 // Skips the compile when kernel-wasm.ts already records the hash of the current sources and flags.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const assemblyDir = join(__dirname, '..', 'assembly')
@@ -20,7 +21,7 @@ const VARIANTS = [
 
 function sourceHash(): string {
   const hash = createHash('sha256')
-  const ascVersion = JSON.parse(readFileSync(require.resolve('assemblyscript/package.json'), 'utf8')).version
+  const ascVersion = JSON.parse(readFileSync(createRequire(__filename).resolve('assemblyscript/package.json'), 'utf8')).version
   hash.update(`asc ${ascVersion} ${JSON.stringify(VARIANTS)}\n`)
   for (const file of readdirSync(assemblyDir).filter((f) => f.endsWith('.ts')).sort()) {
     hash.update(`${file}\n`).update(readFileSync(join(assemblyDir, file)))
