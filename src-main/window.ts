@@ -24,6 +24,7 @@ export function hardenSession(session: Session): void {
 
 /** Opens an allowlisted https link in the OS browser; anything else is dropped with a log line. */
 function openExternally(url: string): void {
+  // security-scan: OPEN_EXTERNAL_JS_CHECK — only https URLs on the EXTERNAL_HOSTS allowlist (navigation.ts, unit-tested) get here
   if (isAllowedExternalUrl(url)) void shell.openExternal(url)
   else console.warn(`blocked a link to ${url}: not on the external allowlist (src-main/navigation.ts)`)
 }
@@ -40,6 +41,7 @@ export function createMainWindow(pageUrl: string): BrowserWindow {
     backgroundColor: '#15171c',
     autoHideMenuBar: true,
     webPreferences: {
+      // security-scan: PRELOAD_JS_CHECK — sandboxed CJS preload importing only 'electron', exposing one narrow typed LabApi (no ipcRenderer, no Node)
       preload: join(__dirname, '..', 'preload', 'index.js'),
       contextIsolation: true,
       sandbox: true,
@@ -52,6 +54,8 @@ export function createMainWindow(pageUrl: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // middle-click would otherwise try to open links in a new window (electronegativity AUXCLICK_JS_CHECK)
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => win.show())
