@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { isAllowedExternalUrl, isOwnPageUrl } from './navigation'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isOwnPageUrl } from './navigation'
 
 describe('external links (security checklist 15: openExternal only for trusted URLs)', () => {
   it('opens https links to allowlisted hosts', () => {
@@ -32,5 +34,19 @@ describe('our own page (security checklist 13: limit navigation)', () => {
   it('accepts the dev server origin only', () => {
     assert.equal(isOwnPageUrl('http://localhost:5173/src/main.tsx', 'http://localhost:5173/'), true)
     assert.equal(isOwnPageUrl('http://localhost:5174/', 'http://localhost:5173/'), false)
+  })
+})
+
+describe('Content-Security-Policy (security checklist 7)', () => {
+  const directives = (csp: string) => new Set(csp.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean))
+  it("the session header and index.html's meta tag hold the same directives (frame-ancestors is header-only)", () => {
+    const html = readFileSync(join(__dirname, '..', 'src-renderer', 'index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    assert.ok(meta, 'src-renderer/index.html has a CSP meta tag')
+    const header = [...directives(CONTENT_SECURITY_POLICY)].filter((d) => !d.startsWith('frame-ancestors'))
+    assert.deepEqual(new Set(header), directives(meta))
+  })
+  it("allows scripts only from the app itself: no 'unsafe-inline', no 'unsafe-eval', no remote hosts", () => {
+    assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval|https?:/)
   })
 })
