@@ -4,10 +4,8 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import defaultDataPath from '../src-worker/data/generated/mnist-default.bin?asset'
 import { Channel } from '../src-worker/protocol'
-import { RunRecorder } from '../src-worker/run-record'
-import { TrainingHost } from './training-host'
+import { createDesktopLab } from './desktop-lab'
 import { createHandlers, registerIpc } from './ipc'
-import { RunHistory } from './run-history'
 import { nativeDialogs } from './dialogs'
 import { createMainWindow, hardenSession, rendererPageUrl } from './window'
 
@@ -15,19 +13,13 @@ let win: BrowserWindow | undefined
 
 function start(): void {
   const pageUrl = rendererPageUrl()
-  const history = new RunHistory(join(app.getPath('userData'), 'runs'))
-  const recorder = new RunRecorder()
-  const host = new TrainingHost({
+  const { host, history } = createDesktopLab({
     // worker.js sits next to this file (electron.vite.config.ts's `worker` input), inside app.asar when packaged
     createWorker: () => new Worker(join(__dirname, 'worker.js'), { workerData: { defaultDataPath } }),
     send: (event) => {
       if (win && !win.isDestroyed()) win.webContents.send(Channel.event, event)
     },
-    observe: (event) => {
-      const record = recorder.consume(event)
-      if (record) history.save(record).catch((error: Error) => console.warn(`could not save run ${record.id}: ${error.message}`))
-    },
-    log: (message) => console.warn(message),
+    historyFolder: join(app.getPath('userData'), 'runs'),
   })
   registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
 

@@ -1,0 +1,44 @@
+import { after, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { LabEvent } from '../src-worker/protocol'
+import { BOOK_SETTINGS } from '../src-worker/validate'
+import { createDesktopLab } from './desktop-lab'
+import { builtWorkerMissing, realWorker } from './test-doubles/host-harness'
+
+const missing = builtWorkerMissing()
+if (missing) console.log(`SKIP run history with the real worker bundle: ${missing}`)
+
+const cleanups: (() => Promise<unknown>)[] = []
+after(() => Promise.all(cleanups.map((c) => c())))
+
+describe('finished runs land in the history (real worker bundle)', { skip: missing }, () => {
+  it('a completed run is saved once, with every loss and each epoch, and exports as CSV', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'bpl-lab-'))
+    const delivered: LabEvent[] = []
+    let saved!: (result: { path: string } | { error: Error }) => void
+    const savedOnce = new Promise<{ path: string } | { error: Error }>((resolve) => (saved = resolve))
+    const { host, history } = createDesktopLab({ createWorker: realWorker, send: (e) => delivered.push(e), historyFolder: folder, onRunSaved: saved })
+    cleanups.push(() => host.dispose(), () => rm(folder, { recursive: true, force: true }))
+    host.rendererReady()
+    host.command({ type: 'start', settings: { ...BOOK_SETTINGS, hiddenSize: 10, iterations: 200 } })
+
+    const result = await savedOnce
+    assert.ok('path' in result, `saved: ${'error' in result ? result.error.message : ''}`)
+    const { runs, warnings } = await history.list()
+    assert.deepEqual(warnings, [])
+    assert.equal(runs.length, 1)
+    const run = runs[0]!
+    const done = delivered.find((e) => e.type === 'done')
+    assert.ok(done?.type === 'done')
+    assert.equal(run.reason, 'completed')
+    assert.equal(run.losses.length, 200)
+    assert.equal(run.summary.testAccuracy, done.summary.testAccuracy)
+    assert.deepEqual(run.epochs.map((e) => e.iteration), delivered.flatMap((e) => (e.type === 'epoch' ? [e.iteration] : [])))
+    const csvPath = join(folder, 'run.csv')
+    await history.exportCsv(run.id, csvPath)
+    assert.equal((await readFile(csvPath, 'utf8')).trimEnd().split('\n').length, 1 + 200)
+  })
+})
