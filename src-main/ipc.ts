@@ -41,13 +41,20 @@ export class ForeignSenderError extends Error {
   override name = 'ForeignSenderError'
 }
 
+/** The same webContents: one JS wrapper per native object in Electron, and ids are unique, so either matches. */
+function sameWebContents(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  const id = (x: unknown) => (typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined)
+  return typeof id(a) === 'number' && id(a) === id(b)
+}
+
 /** Throws unless the message comes from our window, its main frame, showing our own page. */
 export function checkSender(event: SenderInfo, context: Pick<IpcContext, 'ownWebContents' | 'pageUrl'>, channel: string): void {
   const own = context.ownWebContents()
   const frame = event.senderFrame
   const problem =
     !channel.startsWith(CHANNEL_PREFIX) ? `channel ${channel} lacks the ${CHANNEL_PREFIX} prefix`
-    : own === undefined || event.sender !== own ? 'the sender is not the Backprop Lab window'
+    : own === undefined || !sameWebContents(event.sender, own) ? 'the sender is not the Backprop Lab window'
     : frame === null ? 'the sending frame is gone'
     : frame.parent !== null ? 'the sender is a subframe, not the main frame'
     : !isOwnPageUrl(frame.url, context.pageUrl) ? `the sending page ${describeValue(frame.url)} is not Backprop Lab's`
