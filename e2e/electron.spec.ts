@@ -30,7 +30,8 @@ test.describe('desktop app (Electron)', () => {
   })
 
   test.afterAll(async () => {
-    await app?.close()
+    const child = app?.process()
+    if (child && child.exitCode === null && child.signalCode === null) await app.close()
   })
 
   test('the window is sandboxed: no Node in the page, only the lab bridge', async () => {
@@ -64,5 +65,14 @@ test.describe('desktop app (Electron)', () => {
     await expect(page.getByTestId('predicted-digit')).toHaveText(/^[0-9]$/)
     await page.getByTestId('clear-button').click()
     expect(problems).toEqual([])
+  })
+
+  test('closing the window mid-run quits the app (the worker thread is terminated with it)', async () => {
+    await page.getByTestId('iterations-input').fill('100000')
+    await page.getByTestId('start-button').click()
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'running')
+    const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)))
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
+    expect(await exited).toBe(0)
   })
 })
