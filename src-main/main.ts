@@ -43,6 +43,11 @@ if (!app.requestSingleInstanceLock()) {
     if (win.isMinimized()) win.restore()
     win.focus()
   })
+  // Any other webContents (DevTools, a future window) gets the strictest defaults; our window refines them.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
   // One window is the whole app, so closing it quits on every platform (macOS included).
   app.on('window-all-closed', () => app.quit())
   app.whenReady().then(start, (error: Error) => {
