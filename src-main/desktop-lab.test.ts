@@ -15,17 +15,28 @@ const cleanups: (() => Promise<unknown>)[] = []
 after(() => Promise.all(cleanups.map((c) => c())))
 
 describe('finished runs land in the history (real worker bundle)', { skip: missing }, () => {
-  it('a completed run is saved once, with every loss and each epoch, and exports as CSV', async () => {
+  it('a completed run is saved before its done reaches the window, with every loss and each epoch, and exports as CSV', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'bpl-lab-'))
     const delivered: LabEvent[] = []
     let saved!: (result: { path: string } | { error: Error }) => void
     const savedOnce = new Promise<{ path: string } | { error: Error }>((resolve) => (saved = resolve))
-    const { host, history } = createDesktopLab({ createWorker: realWorker, send: (e) => delivered.push(e), historyFolder: folder, onRunSaved: saved })
+    let listedOnDone: Promise<number> | undefined
+    const { host, history } = createDesktopLab({
+      createWorker: realWorker,
+      send: (e) => {
+        delivered.push(e)
+        if (e.type === 'done') listedOnDone = history.list().then((l) => l.runs.length) // what a renderer refreshing on 'done' sees
+      },
+      historyFolder: folder,
+      onRunSaved: saved,
+    })
     cleanups.push(() => host.dispose(), () => rm(folder, { recursive: true, force: true }))
     host.rendererReady()
     host.command({ type: 'start', settings: { ...BOOK_SETTINGS, hiddenSize: 10, iterations: 200 } })
 
     const result = await savedOnce
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(await listedOnDone, 1, "the run is on disk by the time 'done' reaches the window")
     assert.ok('path' in result, `saved: ${'error' in result ? result.error.message : ''}`)
     const { runs, warnings } = await history.list()
     assert.deepEqual(warnings, [])

@@ -16,24 +16,35 @@ export interface DesktopLabOptions {
   onRunSaved?: (result: { path: string } | { error: Error }) => void
 }
 
-/** Builds the host and the history; each 'done' run is saved as one JSON file, atomically. */
+/**
+ * Builds the host and the history; each 'done' run is saved as one JSON file, atomically, and that 'done'
+ * reaches the window only once the file is written, so a renderer that lists runs on 'done' sees it.
+ */
 export function createDesktopLab(options: DesktopLabOptions): { host: TrainingHost; history: RunHistory } {
   const log = options.log ?? ((message: string) => console.warn(message))
   const history = new RunHistory(options.historyFolder)
   const recorder = new RunRecorder()
+  const saving = new Map<LabEvent, Promise<void>>()
+  let delivered: Promise<void> = Promise.resolve()
   const host = new TrainingHost({
     createWorker: options.createWorker,
-    send: options.send,
+    // Events keep their order: each waits for the one before, and a 'done' for its run's file.
+    send: (event) => {
+      const saved = saving.get(event)
+      saving.delete(event)
+      delivered = delivered.then(() => saved).then(() => options.send(event))
+    },
     observe: (event) => {
       const record = recorder.consume(event)
       if (!record) return
-      history.save(record).then(
+      const save = history.save(record).then(
         (path) => options.onRunSaved?.({ path }),
         (error: Error) => {
           log(`could not save run ${record.id} to the history: ${error.message}`)
           options.onRunSaved?.({ error })
         },
       )
+      saving.set(event, save)
     },
     log,
   })
