@@ -32,7 +32,10 @@ export function createDesktopLab(options: DesktopLabOptions): { host: TrainingHo
     send: (event) => {
       const saved = saving.get(event)
       saving.delete(event)
-      delivered = delivered.then(() => saved).then(() => options.send(event))
+      delivered = delivered
+        .then(() => saved)
+        .then(() => options.send(event))
+        .catch((error: Error) => log(`could not deliver a ${event.type} event to the window: ${error.message}`))
     },
     observe: (event) => {
       const record = recorder.consume(event)
