@@ -102,6 +102,19 @@ test('a short run of 1,000 iterations finishes with accuracies per epoch', async
   await page.screenshot({ path: resolve(ARTIFACTS, 'train.png'), fullPage: true })
 })
 
+test('the trained model downloads as JSON and loads back from the file', async () => {
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save model…' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^backprop-lab-model-.*\.json$/)
+  const file = resolve(ARTIFACTS, download.suggestedFilename())
+  await download.saveAs(file)
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Load model…' }).click()
+  await (await chooser).setFiles(file)
+  await expect(page.getByText(/^Loaded backprop-lab-model-.*\.json: test accuracy 0\.\d{4}$/)).toBeVisible()
+})
+
 test('drawings are recognised: a 1 and a 0, with probabilities summing to 1', async () => {
   await tab('Predict').click()
   await draw(ONE)
@@ -165,5 +178,8 @@ test('panes are reachable by keyboard and nothing broke the page or the CSP', as
   await expect(tab('Train')).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('ArrowLeft')
   await expect(tab('Runs')).toHaveAttribute('aria-selected', 'true')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await tab('Train').click()
+  await page.screenshot({ path: resolve(ARTIFACTS, 'train-dark.png'), fullPage: true })
   expect(problems).toEqual([])
 })

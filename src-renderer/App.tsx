@@ -6,6 +6,7 @@ import { InspectPane } from './panes/InspectPane'
 import { RunsPane } from './panes/RunsPane'
 import { PredictPane } from './predict/PredictPane'
 import type { TrainingStore } from './store/training-store'
+import { TrainChip } from './train/TrainChip'
 import { TrainPane } from './train/TrainPane'
 
 const PANES = [
@@ -40,6 +41,7 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
           Chapter 5 of <cite>Deep Learning from Scratch</cite>: error backpropagation on MNIST
           <span className="edition">{lab.edition === 'desktop' ? 'desktop' : 'browser'} edition</span>
         </p>
+        <TrainChip store={store} />
       </header>
       <nav className="tabs" role="tablist" aria-label="Panes">
         {PANES.map((p, i) => (

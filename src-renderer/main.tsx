@@ -6,7 +6,7 @@ import { TrainingStore } from './store/training-store'
 import './styles.css'
 
 // The store subscribes first, so it also receives the events the lab kept from before the UI existed.
-const store = new TrainingStore()
+const store = new TrainingStore((callback) => requestAnimationFrame(callback))
 lab.onEvent(store.handle)
 
 const root = document.getElementById('root')

@@ -24,7 +24,7 @@ export function AccuracyChart({ store }: { store: TrainingStore }) {
         },
       },
     }),
-    (redraw) => store.attachChart(redraw),
+    (redraw, points) => store.attachChart(redraw, points),
     () => store.testAccuracy.length,
   )
   return (

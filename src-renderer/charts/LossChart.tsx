@@ -12,7 +12,7 @@ export function LossChart({ store }: { store: TrainingStore }) {
       type: 'line',
       data: {
         datasets: [
-          { label: 'loss per iteration', data: store.loss.raw, borderColor: withAlpha(OKABE_ITO.blue, 0.3), backgroundColor: withAlpha(OKABE_ITO.blue, 0.3), borderWidth: 1 },
+          { label: 'loss per iteration', data: store.loss.raw, borderColor: withAlpha(OKABE_ITO.skyBlue, 0.45), backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45), borderWidth: 1 },
           { label: `moving average (${store.loss.window})`, data: store.loss.average, borderColor: OKABE_ITO.vermillion, backgroundColor: OKABE_ITO.vermillion, borderWidth: 2 },
         ],
       },
@@ -24,7 +24,7 @@ export function LossChart({ store }: { store: TrainingStore }) {
         },
       },
     }),
-    (redraw) => store.attachChart(redraw),
+    (redraw, points) => store.attachChart(redraw, points),
     () => store.loss.raw.length,
   )
   return (

@@ -18,7 +18,7 @@ export const FAST_LINE_OPTIONS = {
   spanGaps: true,
   elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 1.5 } },
   interaction: { mode: 'nearest', axis: 'x', intersect: false },
-  plugins: { decimation: { enabled: true, algorithm: 'lttb' } },
+  plugins: { decimation: { enabled: true, algorithm: 'lttb' }, legend: { labels: { boxWidth: 24, boxHeight: 3 } } },
 } as const satisfies LineConfig['options']
 
 /** Reads the chart text and grid colours from CSS (they follow prefers-color-scheme). */
@@ -37,14 +37,15 @@ function applyTheme(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement): void
 
 /**
  * Creates the chart once for the canvas in `canvasRef`. `attach` registers the redraw with the store and
- * returns the detach function; `points` counts the points shown, written to data-points for tests.
+ * returns the detach function; `points` counts the points shown (redraw only when it changes), and is
+ * written to the canvas's data-points for tests.
  * The datasets' `data` must be the store's own arrays: never push into `dataset.data`, which the
  * decimation plugin replaces with a getter returning the decimated copy.
  */
 export function useLineChart(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   config: () => LineConfig,
-  attach: (redraw: () => void) => () => void,
+  attach: (redraw: () => void, points: () => number) => () => void,
   points: () => number,
 ): void {
   const chartRef = useRef<Chart<'line', XY[]> | null>(null)
@@ -59,7 +60,7 @@ export function useLineChart(
       chart.update('none')
       canvas.dataset.points = String(points())
     }
-    const detach = attach(redraw)
+    const detach = attach(redraw, points)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
       applyTheme(chart, canvas)

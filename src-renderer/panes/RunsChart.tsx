@@ -20,7 +20,7 @@ export function RunsChart({ runs }: { runs: RunRecord[] }) {
       data: { datasets: [] },
       options: {
         ...FAST_LINE_OPTIONS,
-        plugins: { ...FAST_LINE_OPTIONS.plugins, legend: { labels: { color: text } } },
+        plugins: { ...FAST_LINE_OPTIONS.plugins, legend: { labels: { ...FAST_LINE_OPTIONS.plugins.legend.labels, color: text } } },
         scales: {
           x: { type: 'linear', min: 0, title: { display: true, text: 'iteration', color: text }, ticks: { color: text }, grid: { color: grid } },
           y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'loss, moving average', color: text }, ticks: { color: text }, grid: { color: grid } },

@@ -9,14 +9,17 @@ export interface DrawPadHandle {
   clear(): void
 }
 
+/** Reads the pad's current ink; called only when a prediction is actually sent. */
+export type ReadInk = () => InkImage
+
 /**
- * A white-on-black drawing surface for mouse, touch and pen (pointer events). After each frame with new
- * strokes it reports the ink and the time of the earliest pointer event not yet reported.
+ * A white-on-black drawing surface for mouse, touch and pen (pointer events). Reports every change at once
+ * with the pointer event's time (Chrome already aligns pointermove to frames); the listener decides when
+ * to read the ink.
  */
-export const DrawPad = forwardRef<DrawPadHandle, { onInk: (ink: InkImage, since: number) => void; label: string }>(function DrawPad({ onInk, label }, ref) {
+export const DrawPad = forwardRef<DrawPadHandle, { onInk: (read: ReadInk, since: number) => void; label: string }>(function DrawPad({ onInk, label }, ref) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const last = useRef<{ x: number; y: number } | null>(null)
-  const pending = useRef<{ since: number; frame: number } | null>(null)
   const onInkRef = useRef(onInk)
   onInkRef.current = onInk
 
@@ -29,25 +32,13 @@ export const DrawPad = forwardRef<DrawPadHandle, { onInk: (ink: InkImage, since:
     ctx.fillRect(0, 0, SIZE, SIZE)
   }
   useImperativeHandle(ref, () => ({ clear }), [])
-  useEffect(() => {
-    clear()
-    return () => {
-      if (pending.current) cancelAnimationFrame(pending.current.frame)
-    }
-  }, [])
+  useEffect(clear, [])
 
-  const report = (since: number): void => {
-    if (pending.current) return
-    pending.current = {
-      since,
-      frame: requestAnimationFrame(() => {
-        const ctx = context()
-        const start = pending.current?.since ?? performance.now()
-        pending.current = null
-        if (ctx) onInkRef.current(inkFromRgba(ctx.getImageData(0, 0, SIZE, SIZE).data, SIZE, SIZE), start)
-      }),
-    }
+  const read: ReadInk = () => {
+    const ctx = context()
+    return ctx ? inkFromRgba(ctx.getImageData(0, 0, SIZE, SIZE).data, SIZE, SIZE) : { width: 0, height: 0, ink: [] }
   }
+  const report = (since: number): void => onInkRef.current(read, since)
 
   const point = (e: PointerEvent | React.PointerEvent): { x: number; y: number } => {
     const rect = canvas.current!.getBoundingClientRect()

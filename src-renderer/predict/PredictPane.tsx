@@ -2,16 +2,18 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { DigitView, LabApi } from '../../src-worker/protocol'
 import type { TrainingStore } from '../store/training-store'
 import { DigitCanvas } from './DigitCanvas'
-import { DrawPad, type DrawPadHandle } from './DrawPad'
+import { DrawPad, type DrawPadHandle, type ReadInk } from './DrawPad'
 import { ProbabilityBars } from './ProbabilityBars'
-import { toMnistPixels, type InkImage } from './to-mnist-pixels'
+import { toMnistPixels } from './to-mnist-pixels'
 
 let nextRequestId = 1
 
 /** 5.7.2 TwoLayerNet.predict on your own drawing (live, even mid-training) or on a real test digit. */
 export function PredictPane({ lab, store }: { lab: LabApi; store: TrainingStore }) {
   const pad = useRef<DrawPadHandle>(null)
+  /** the one prediction request in flight; newer strokes wait in `dirty` so requests never queue up */
   const pendingRef = useRef<{ id: number; since: number } | null>(null)
+  const dirty = useRef<{ read: ReadInk; since: number } | null>(null)
   const [seen, setSeen] = useState<Float32Array | null>(null)
   const [probabilities, setProbabilities] = useState<number[] | null>(null)
   const [latency, setLatency] = useState<number | null>(null)
@@ -25,29 +27,44 @@ export function PredictPane({ lab, store }: { lab: LabApi; store: TrainingStore 
         if (event.type === 'prediction' && event.requestId === pendingRef.current?.id) {
           const ms = performance.now() - pendingRef.current.since
           performance.measure('draw-to-prediction', { start: pendingRef.current.since, duration: ms })
+          pendingRef.current = null
           setProbabilities(event.probabilities)
           setLatency(ms)
           setProblem(null)
+          sendDirty()
         } else if (event.type === 'testSample') {
           setSample(event)
         } else if (event.type === 'rejected' && (event.command === 'predict' || event.command === 'sampleTest')) {
+          if (event.command === 'predict') pendingRef.current = null
           setProblem(event.message)
+        } else if (event.type === 'failed') {
+          pendingRef.current = null
         }
       }),
     [lab],
   )
 
-  const onInk = (ink: InkImage, since: number): void => {
-    const pixels = toMnistPixels(ink)
+  const send = (read: ReadInk, since: number): void => {
+    const pixels = toMnistPixels(read())
     setSeen(pixels)
     if (!pixels.some((v) => v > 0)) return
     const id = nextRequestId++
     pendingRef.current = { id, since }
     lab.predict(id, pixels)
   }
+  function sendDirty(): void {
+    const next = dirty.current
+    dirty.current = null
+    if (next) send(next.read, next.since)
+  }
+  const onInk = (read: ReadInk, since: number): void => {
+    if (pendingRef.current) dirty.current = { read, since: dirty.current?.since ?? since }
+    else send(read, since)
+  }
   const clear = (): void => {
     pad.current?.clear()
     pendingRef.current = null
+    dirty.current = null
     setSeen(null)
     setProbabilities(null)
     setLatency(null)

@@ -45,12 +45,14 @@ export class TrainingStore {
   private view: TrainView = INITIAL
   private draft: TrainView = INITIAL
   private readonly listeners = new Set<() => void>()
-  private readonly charts = new Set<() => void>()
+  /** each chart's redraw with the size of its series when it last ran */
+  private readonly charts = new Map<() => void, { size: () => number; drawn: number }>()
   private readonly throughput = new Throughput()
-  private frame = 0
+  private framePending = false
   private chartsDirty = false
 
-  constructor(private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb)) {}
+  /** requestFrame: the browser's requestAnimationFrame (injected, so this module stays free of the DOM) */
+  constructor(private readonly requestFrame: (callback: () => void) => unknown) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
@@ -59,9 +61,12 @@ export class TrainingStore {
 
   readonly getSnapshot = (): TrainView => this.view
 
-  /** Registers a chart's redraw (its update('none')) to run in the store's frame; returns the detach function. */
-  attachChart(redraw: () => void): () => void {
-    this.charts.add(redraw)
+  /**
+   * Registers a chart's redraw (its update('none')) to run in the store's frame when `size` (the number of
+   * points it shows) changed since its last redraw; returns the detach function.
+   */
+  attachChart(redraw: () => void, size: () => number): () => void {
+    this.charts.set(redraw, { size, drawn: -1 })
     this.chartsDirty = true
     this.schedule()
     return () => this.charts.delete(redraw)
@@ -142,6 +147,7 @@ export class TrainingStore {
   }
 
   private clearSeries(): void {
+    for (const chart of this.charts.values()) chart.drawn = -1
     this.loss.clear()
     this.trainAccuracy.length = 0
     this.testAccuracy.length = 0
@@ -155,14 +161,21 @@ export class TrainingStore {
   }
 
   private schedule(): void {
-    if (this.frame === 0) this.frame = this.requestFrame(this.flush)
+    if (this.framePending) return
+    this.framePending = true
+    this.requestFrame(this.flush)
   }
 
   private readonly flush = (): void => {
-    this.frame = 0
+    this.framePending = false
     if (this.chartsDirty) {
       this.chartsDirty = false
-      for (const redraw of this.charts) redraw()
+      for (const [redraw, chart] of this.charts) {
+        const size = chart.size()
+        if (size === chart.drawn) continue
+        chart.drawn = size
+        redraw()
+      }
     }
     const running = this.draft.state === 'running'
     const rate = running ? this.throughput.perSecond : this.draft.itPerSecond

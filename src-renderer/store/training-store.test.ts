@@ -1,0 +1,93 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import type { DatasetInfo, LabEvent } from '../../src-worker/protocol'
+import { BOOK_SETTINGS } from '../../src-worker/validate'
+import { TrainingStore } from './training-store'
+
+const dataset: DatasetInfo = { kind: 'default', name: 'test digits', trainSize: 800, testSize: 200, expectedTestAccuracy: 0.9 }
+const started: LabEvent = { type: 'started', settings: { ...BOOK_SETTINGS, iterations: 20 }, dataset, iterationsPerEpoch: 8, backend: 'test' }
+
+/** A store whose animation frames run only when the test says so. */
+function storeWithFrames() {
+  const frames: (() => void)[] = []
+  const store = new TrainingStore((callback) => frames.push(callback))
+  const runFrame = (): void => {
+    for (const frame of frames.splice(0)) frame()
+  }
+  return { store, frames, runFrame }
+}
+
+describe('training store: one frame per burst of events', () => {
+  it('asks for one animation frame however many progress chunks arrive before it', () => {
+    const { store, frames } = storeWithFrames()
+    store.handle(started)
+    store.handle({ type: 'progress', firstIteration: 0, losses: new Float32Array([2.3, 2.2]) })
+    store.handle({ type: 'progress', firstIteration: 2, losses: new Float32Array([2.1]) })
+    assert.equal(frames.length, 1)
+  })
+
+  it('redraws each attached chart once per frame, and not at all without new points', () => {
+    const { store, runFrame } = storeWithFrames()
+    let redraws = 0
+    store.attachChart(() => redraws++, () => store.loss.raw.length)
+    runFrame()
+    store.handle(started)
+    store.handle({ type: 'progress', firstIteration: 0, losses: new Float32Array([2.3]) })
+    store.handle({ type: 'progress', firstIteration: 1, losses: new Float32Array([2.2]) })
+    runFrame()
+    store.handle({ type: 'paused', iteration: 2 })
+    runFrame()
+    assert.equal(redraws, 2, 'one when attached, one for the burst, none for the pause')
+  })
+
+  it('publishes a snapshot only in the frame, and only when the status changed', () => {
+    const { store, runFrame } = storeWithFrames()
+    let published = 0
+    store.subscribe(() => published++)
+    store.handle(started)
+    assert.equal(store.getSnapshot().state, 'idle')
+    runFrame()
+    assert.equal(store.getSnapshot().state, 'running')
+    store.handle({ type: 'datasetLoaded', dataset })
+    runFrame()
+    assert.equal(published, 1)
+  })
+
+  it('follows a run: progress counts iterations, epochs set the accuracies, done finishes', () => {
+    const { store, runFrame } = storeWithFrames()
+    store.handle(started)
+    store.handle({ type: 'progress', firstIteration: 0, losses: new Float32Array(8).fill(1) })
+    store.handle({ type: 'epoch', epoch: 1, iteration: 8, trainAccuracy: 0.5, testAccuracy: 0.25 })
+    runFrame()
+    assert.equal(store.getSnapshot().iteration, 8)
+    assert.equal(store.getSnapshot().testAccuracy, 0.25)
+    assert.deepEqual(store.testAccuracy, [{ x: 1, y: 0.25 }])
+    const summary = { iterations: 8, seed: 42, finalLoss: 1, trainAccuracy: 0.5, testAccuracy: 0.25, msPerIteration: 1, totalSeconds: 1 }
+    store.handle({ type: 'done', reason: 'stopped', summary })
+    runFrame()
+    assert.equal(store.getSnapshot().state, 'finished')
+    assert.equal(store.getSnapshot().doneReason, 'stopped')
+  })
+
+  it('a new start empties the series in place, so the charts keep their arrays', () => {
+    const { store, runFrame } = storeWithFrames()
+    const raw = store.loss.raw
+    store.handle(started)
+    store.handle({ type: 'progress', firstIteration: 0, losses: new Float32Array([1, 2, 3]) })
+    store.handle({ type: 'epoch', epoch: 0, iteration: 0, trainAccuracy: 0.1, testAccuracy: 0.1 })
+    store.handle(started)
+    runFrame()
+    assert.equal(store.loss.raw, raw)
+    assert.equal(raw.length, 0)
+    assert.equal(store.testAccuracy.length, 0)
+  })
+
+  it('shows a failure with its reason and iteration', () => {
+    const { store, runFrame } = storeWithFrames()
+    store.handle(started)
+    store.handle({ type: 'failed', reason: 'loss became NaN', iteration: 12 })
+    runFrame()
+    assert.equal(store.getSnapshot().state, 'failed')
+    assert.equal(store.getSnapshot().message, 'loss became NaN (iteration 12)')
+  })
+})
