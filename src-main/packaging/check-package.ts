@@ -14,9 +14,9 @@ import { checkAsarContents, mb, TOTAL_BUDGET_BYTES, type ArchivedFile } from './
 const ROOT = resolve(__dirname, '..', '..')
 const BUILD_TIMEOUT_MS = 120_000
 
+/** Thrown to end the check; the temp folder is removed on the way out, then the process exits 1. */
 function fail(message: string): never {
-  console.error(`test:package FAILED: ${message}`)
-  process.exit(1)
+  throw new Error(message)
 }
 
 interface HeaderNode {
@@ -61,7 +61,7 @@ async function trainWithPackagedWorker(extracted: string, dataFile: string): Pro
   const events: string[] = []
   let losses = 0
   return new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no 'done' within 60 s; events: ${events.join(', ')}`)), 60_000)
+    const timer = setTimeout(() => finish(() => reject(new Error(`no 'done' within 60 s; events: ${events.join(', ')}`))), 60_000)
     const host = new TrainingHost({
       createWorker: () => new Worker(join(extracted, 'out', 'main', 'worker.js'), { workerData: { defaultDataPath: join(extracted, dataFile) } }),
       send: (event) => {
@@ -113,4 +113,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => fail(error.message))
+main().catch((error: Error) => {
+  console.error(`test:package FAILED: ${error.message}`)
+  process.exit(1)
+})

@@ -11,9 +11,9 @@ const ELECTRON_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'el
 const SCANNED = ['src-main', 'src-renderer']
 const isTestFile = (path: string) => /\.test\.tsx?$|[\\/]test-doubles([\\/]|$)/.test(path)
 
+/** Thrown to end the check; the temp folder is removed on the way out, then the process exits 1. */
 function fail(message: string): never {
-  console.error(`test:security FAILED: ${message}`)
-  process.exit(1)
+  throw new Error(message)
 }
 
 function runElectronegativity(stage: string, report: string): void {
@@ -53,4 +53,9 @@ function main(): void {
   }
 }
 
-main()
+try {
+  main()
+} catch (error) {
+  console.error(`test:security FAILED: ${(error as Error).message}`)
+  process.exit(1)
+}
