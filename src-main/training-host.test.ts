@@ -160,3 +160,25 @@ describe('training host logic (with a test double of the worker)', () => {
     await assert.rejects(request, /exit code 3/)
   })
 })
+
+describe('training host when the worker cannot even start', () => {
+  it('turns a throwing worker factory into a failed event, and a later start tries again', async () => {
+    let attempts = 0
+    const h = harness(() => {
+      attempts++
+      throw new Error('Cannot find module out/main/worker.js')
+    })
+    h.host.rendererReady()
+    h.host.command({ type: 'start', settings: SHORT })
+    h.host.command({ type: 'start', settings: SHORT })
+    assert.deepEqual(h.types(), ['failed', 'failed'], 'the double start is not refused: nothing is running')
+    assert.match(h.delivered[0]!.type === 'failed' ? h.delivered[0]!.reason : '', /could not start: Cannot find module/)
+    assert.equal(attempts, 2)
+  })
+
+  it('a request after dispose rejects at once', async () => {
+    const h = harness(fakeWorker())
+    await h.host.dispose()
+    await assert.rejects(h.host.request({ type: 'exportModel' }, () => undefined), /shut down/)
+  })
+})

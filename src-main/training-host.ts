@@ -46,7 +46,14 @@ export class TrainingHost {
   /** Spawns the worker if none is alive; it then announces itself with a 'ready' event. */
   spawn(): void {
     if (this.worker || this.disposed) return
-    const worker = this.options.createWorker()
+    let worker: WorkerLike
+    try {
+      worker = this.options.createWorker()
+    } catch (error) {
+      this.running = false
+      this.emit({ type: 'failed', reason: `the training worker could not start: ${(error as Error).message}` })
+      return
+    }
     this.worker = worker
     worker.on('message', (message: unknown) => this.worker === worker && this.receive(message))
     worker.on('messageerror', (error: Error) => this.worker === worker && this.fault(`a worker message could not be read (${error.message})`))
@@ -66,12 +73,19 @@ export class TrainingHost {
       this.lastIteration = undefined
     }
     this.spawn()
-    this.worker!.postMessage(command, transferables(command))
+    if (!this.worker) return // it could not start; a 'failed' event said why
+    try {
+      this.worker.postMessage(command, transferables(command))
+    } catch (error) {
+      if (command.type === 'start') this.running = false
+      this.emit({ type: 'rejected', command: command.type, message: `${command.type} could not be sent to the worker: ${(error as Error).message}` })
+    }
   }
 
   /** Sends a command and resolves with the first event `pick` accepts; a refusal or a crash rejects. */
   request<T>(command: WorkerCommand, pick: (event: LabEvent) => T | undefined, timeoutMs = 30_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      if (this.disposed) return reject(new Error('the training worker has been shut down'))
       const timer = setTimeout(() => finish(() => reject(new Error(`the worker did not answer ${command.type} within ${timeoutMs / 1000} s`))), timeoutMs)
       const finish = (settle: () => void) => {
         clearTimeout(timer)
