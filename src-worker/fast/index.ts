@@ -2,7 +2,7 @@
 // plain-TypeScript fallback where it does not. Runs in a Node worker thread and in a browser Web Worker.
 import type { Params, TrainingBackend } from '../backend'
 import type { Activation } from '../protocol'
-import { KERNEL_RELAXED_SIMD_BASE64, KERNEL_SIMD_BASE64 } from './generated/kernel-wasm'
+import { KERNEL_SIMD_BASE64 } from './generated/kernel-wasm'
 import { TsBackend } from './ts-backend'
 import type { WasmModule } from './wasm-api'
 import { wasmApi } from './wasm-api'
@@ -11,12 +11,10 @@ import { WasmBackend } from './wasm-backend'
 export { TsBackend } from './ts-backend'
 export { WasmBackend } from './wasm-backend'
 
-/** What the host offers the fast path; each checked by WebAssembly.validate on a tiny module. */
+/** What the host offers the fast path, checked by WebAssembly.validate on a tiny module. */
 export interface FastBackendSupport {
-  /** WebAssembly with 128-bit SIMD (f32x4): the wasm kernel runs */
+  /** WebAssembly with 128-bit SIMD (f32x4): the wasm kernel runs; else the TypeScript fallback */
   simd: boolean
-  /** relaxed SIMD too: the kernel build with fused multiply-add runs */
-  relaxedSimd: boolean
 }
 
 /** (module (func (result v128) v128.const i32x4 0 0 0 0)) */
@@ -32,46 +30,29 @@ function validates(bytes: Uint8Array<ArrayBuffer>): boolean {
 
 let support: FastBackendSupport | null = null
 
-/** Detects, once, whether this host runs WebAssembly SIMD and relaxed SIMD. */
+/** Detects, once, whether this host runs WebAssembly SIMD. */
 export function fastBackendSupport(): FastBackendSupport {
-  if (!support) {
-    const simd = validates(Uint8Array.from(SIMD_PROBE))
-    support = { simd, relaxedSimd: simd && validates(decodeBase64(KERNEL_RELAXED_SIMD_BASE64)) }
-  }
+  support ??= { simd: validates(Uint8Array.from(SIMD_PROBE)) }
   return support
 }
 
 export interface FastBackendOptions {
-  /**
-   * 'auto' (default): relaxed SIMD, else SIMD, else TypeScript; 'wasm-simd' avoids relaxed SIMD
-   * (its fused multiply-add rounds differently on different CPUs); 'ts' forces the fallback.
-   */
+  /** 'auto' (default) and 'wasm-simd': the wasm kernel where SIMD is detected, else TypeScript; 'ts' forces the fallback */
   prefer?: 'auto' | 'wasm-simd' | 'ts'
 }
 
-const modules = new Map<string, Promise<WasmModule>>()
-
-/** the kernel compiled once per build variant; validate() said the host has WebAssembly */
-function compiled(base64: string): Promise<WasmModule> {
-  let module = modules.get(base64)
-  if (!module) {
-    module = wasmApi!.compile(decodeBase64(base64))
-    modules.set(base64, module)
-  }
-  return module
-}
+let kernel: Promise<WasmModule> | null = null
 
 /**
  * The fastest TrainingBackend this host runs, starting from a float32 copy of params (784-H-10, H ≤ 1024).
- * name: 'wasm-relaxed-simd-f32', 'wasm-simd-f32' or 'ts-f32'.
+ * name: 'wasm-simd-f32' or 'ts-f32'.
  */
 export async function createFastBackend(params: Params, activation: Activation, options: FastBackendOptions = {}): Promise<TrainingBackend> {
   const prefer = options.prefer ?? 'auto'
-  const { simd, relaxedSimd } = fastBackendSupport()
-  if (prefer === 'ts' || !simd) return new TsBackend(params, activation)
-  const relaxed = prefer === 'auto' && relaxedSimd
-  const module = await compiled(relaxed ? KERNEL_RELAXED_SIMD_BASE64 : KERNEL_SIMD_BASE64)
-  return new WasmBackend(module, params, activation, relaxed)
+  if (prefer === 'ts' || !fastBackendSupport().simd) return new TsBackend(params, activation)
+  // compiled once per worker; validate() above said the host has WebAssembly
+  kernel ??= wasmApi!.compile(decodeBase64(KERNEL_SIMD_BASE64))
+  return new WasmBackend(await kernel, params, activation)
 }
 
 function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {

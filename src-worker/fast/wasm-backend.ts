@@ -34,9 +34,9 @@ interface Kernel {
 /** batches smaller than this still get room for this many rows, so a run rarely re-lays out memory */
 const MIN_BATCH_CAPACITY = 128
 
-/** TrainingBackend on the f32x4 kernel: 'wasm-simd-f32' (or 'wasm-relaxed-simd-f32' with fused multiply-add). */
+/** TrainingBackend 'wasm-simd-f32' on the f32x4 kernel. */
 export class WasmBackend implements TrainingBackend {
-  readonly name: string
+  readonly name = 'wasm-simd-f32'
   private readonly k: Kernel
   private readonly hidden: number
   private resident: DigitSet | null = null
@@ -47,8 +47,7 @@ export class WasmBackend implements TrainingBackend {
   private u8 = new Uint8Array(0)
 
   /** module: the compiled kernel; params are copied (as float32) */
-  constructor(module: WasmModule, params: Params, readonly activation: Activation, relaxed: boolean) {
-    this.name = relaxed ? 'wasm-relaxed-simd-f32' : 'wasm-simd-f32'
+  constructor(module: WasmModule, params: Params, readonly activation: Activation) {
     this.hidden = hiddenSizeOf(params)
     this.k = new wasmApi!.Instance(module, {}).exports as Kernel
     if (!this.k.init(this.hidden, activation === 'relu' ? 1 : 0)) throw new RangeError('fast path: out of WebAssembly memory for the params')
