@@ -2,7 +2,7 @@
 // Vite asset, and the session. The only file touching `self`.
 import type { Port } from './port'
 import type { WorkerCommand } from './protocol'
-import { ReferenceBackend } from './reference-backend'
+import { createFastBackend } from './fast'
 import { LabSession } from './session'
 import defaultAssetUrl from './data/generated/mnist-default.bin?url'
 
@@ -14,7 +14,7 @@ const port: Port = {
 }
 
 new LabSession(port, {
-  createBackend: async (params, activation) => new ReferenceBackend(params, activation),
+  createBackend: createFastBackend,
   loadDefault: async () => {
     const response = await fetch(defaultAssetUrl)
     if (!response.ok) throw new Error(`${defaultAssetUrl}: HTTP ${response.status} ${response.statusText}`)

@@ -5,19 +5,15 @@ import { Random } from '../random'
 import { train } from '../train'
 import { initParams } from '../two-layer-net'
 import { BOOK_SETTINGS } from '../validate'
-import { createBackend } from './create-backend'
+import { createFastBackend } from '../fast'
 import { loadDefaultSplit } from './default-data'
 
-const SLOW = process.env.BACKPROP_SLOW === '1'
-const skip = SLOW ? false : 'slow (~2–3 min on the float64 reference): run with BACKPROP_SLOW=1 to train the book\'s full 10,000 iterations'
-if (!SLOW) console.log(`SKIP book-run.test.ts: ${skip}`)
-
 describe('the book\'s full run on the default digits (5.7.4: 784-50-10, batch 100, lr 0.1, 10,000 iterations)', () => {
-  it('reaches test accuracy ≥ 0.92 (numpy reaches ~0.93 on these 10,000 digits)', { skip, timeout: 20 * 60_000 }, async () => {
+  it('reaches test accuracy ≥ 0.92 on the fast path (numpy reaches ~0.93 on these 10,000 digits)', { timeout: 5 * 60_000 }, async () => {
     const { split } = await loadDefaultSplit()
     const rng = new Random(BOOK_SETTINGS.seed)
     const params = initParams(PIXELS, BOOK_SETTINGS.hiddenSize, CLASSES, BOOK_SETTINGS.weightInitStd, rng)
-    const run = train(await createBackend(params, BOOK_SETTINGS.activation), split, BOOK_SETTINGS, rng)
+    const run = train(await createFastBackend(params, BOOK_SETTINGS.activation), split, BOOK_SETTINGS, rng)
     let result = run.next()
     while (!result.done) result = run.next()
     assert.ok(result.value.testAccuracy >= 0.92, `test accuracy ${result.value.testAccuracy}`)

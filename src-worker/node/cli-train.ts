@@ -5,7 +5,7 @@ import { Random } from '../random'
 import { iterationsPerEpoch, train } from '../train'
 import { initParams } from '../two-layer-net'
 import { TRAIN_USAGE, UsageError, parseTrainArgs } from './cli-args'
-import { createBackend } from './create-backend'
+import { createFastBackend } from '../fast'
 
 const fixed = (value: number) => value.toFixed(4)
 
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     : await (await import('./default-data')).loadDefaultSplit()
   const rng = new Random(settings.seed) // weights first (W1, W2), then the batches
   const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, rng)
-  const backend = await createBackend(params, settings.activation)
+  const backend = await createFastBackend(params, settings.activation)
   if (!json) {
     const perEpoch = iterationsPerEpoch(split.train.count, settings.batchSize)
     console.log(`backend ${backend.name} · data: ${info.name}, ${info.trainSize} train / ${info.testSize} test, ${perEpoch} iterations per epoch`)

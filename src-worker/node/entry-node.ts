@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Port } from '../port'
 import type { WorkerCommand } from '../protocol'
-import { ReferenceBackend } from '../reference-backend'
+import { createFastBackend } from '../fast'
 import { LabSession } from '../session'
 
 if (!parentPort) throw new Error('entry-node.ts must run in a worker_thread')
@@ -17,7 +17,7 @@ const port: Port = {
 }
 
 new LabSession(port, {
-  createBackend: async (params, activation) => new ReferenceBackend(params, activation),
+  createBackend: createFastBackend,
   loadDefault: async () => {
     if (typeof defaultDataPath !== 'string') throw new Error('workerData.defaultDataPath must be the path of mnist-default.bin')
     const buffer = await readFile(defaultDataPath).catch((error: NodeJS.ErrnoException) => {
