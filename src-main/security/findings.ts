@@ -13,34 +13,29 @@ export interface Finding {
   description: string
 }
 
-/** Splits CSV text into rows of fields (RFC 4180 quoting: "" inside quotes is a quote). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(field.trim()), (field = '')
-    else if (c === '\n') row.push(field.trim()), rows.push(row), (row = []), (field = '')
-    else if (c !== '\r') field += c
-  }
-  if (field.trim() !== '' || row.length > 0) row.push(field.trim()), rows.push(row)
-  return rows
-}
+/**
+ * One report line: `CHECK,"SEVERITY","CONFIDENCE","file","line:col",sample,"description",url`. The tool does not
+ * escape quotes inside the sample (flagged source code), so general CSV parsing misreads such lines; the
+ * fields around the sample never hold quotes, so they are read from both ends and the sample is the rest.
+ */
+const RECORD = /^(\w+),"(\w*)","(\w*)","([^"]*)","(\d+):\d+",([\s\S]*),"([^"]*)",(\S*)$/
+const RECORD_START = /^[A-Z0-9_]+,"/
 
 /** The findings of an `electronegativity -o report.csv` file. */
 export function parseFindings(csv: string): Finding[] {
-  const [header, ...rows] = parseCsv(csv)
-  if (!header || header[0] !== 'issue') throw new Error(`not an electronegativity CSV report (first column ${JSON.stringify(header?.[0])})`)
-  return rows.map(([check = '', severity = '', confidence = '', file = '', location = '0:0', sample = '', description = '']) => ({
-    check, severity, confidence, file, line: Number(location.split(':')[0]) || 0, sample, description,
-  }))
+  const [header, ...lines] = csv.split(/\r?\n/)
+  if (!header?.startsWith('issue,')) throw new Error(`not an electronegativity CSV report (it starts ${JSON.stringify(header?.slice(0, 20))})`)
+  const records: string[] = []
+  for (const line of lines) {
+    if (RECORD_START.test(line)) records.push(line)
+    else if (records.length > 0 && line !== '') records[records.length - 1] += `\n${line}` // a sample spanning lines
+  }
+  return records.map((line) => {
+      const m = RECORD.exec(line)
+      if (!m) throw new Error(`unreadable report line: ${line.slice(0, 120)}`)
+      const [, check, severity, confidence, file, row, sample, description] = m as unknown as string[]
+      return { check: check!, severity: severity!, confidence: confidence!, file: file!, line: Number(row), sample: sample!.replace(/^"([\s\S]*)"$/, '$1'), description: description! }
+  })
 }
 
 /** Severities that fail the scan. */

@@ -35,7 +35,10 @@ function main(): void {
     const report = join(work, 'report.csv')
     runElectronegativity(stage, report)
     const findings = parseFindings(readFileSync(report, 'utf8'))
-    const sourceOf = (f: Finding) => (f.file === 'N/A' ? undefined : readFileSync(join(ROOT, f.file), 'utf8').split('\n'))
+    const sourceOf = (f: Finding) => {
+      const path = join(ROOT, f.file)
+      return f.file === 'N/A' || !existsSync(path) ? undefined : readFileSync(path, 'utf8').split('\n')
+    }
     const judged = findings.map((f) => ({ f, why: justification(f, sourceOf(f)) }))
     console.log(`electronegativity ${ELECTRON_VERSION === '' ? '' : `(Electron ${ELECTRON_VERSION}) `}over ${SCANNED.join(', ')}: ${findings.length} finding(s)`)
     for (const { f, why } of judged) {
