@@ -134,12 +134,28 @@ export class TsBackend implements TrainingBackend {
   private hiddenRow(n: number): void {
     const { W1, b1 } = this.p, { xOff, xVal, z, H } = this
     const first = this.rowStart[n], last = this.rowStart[n + 1], out = n * H
-    for (let j = 0; j < H; j++) z[out + j] = b1[j]
-    for (let e = first; e < last; e++) {
-      const xk = xVal[e], w = xOff[e]
-      for (let j = 0; j < H; j++) z[out + j] += xk * W1[w + j] // np.dot(x, W1) + b1
+    const act = (h: number) => (this.relu ? Math.max(0, h) : 1 / (1 + Math.exp(-h))) // Relu1 / Sigmoid1
+    let j = 0
+    // four units at a time, so the sums stay in registers (JS has no SIMD); each is rounded to float32 once
+    for (; j + 4 <= H; j += 4) {
+      let h0 = b1[j], h1 = b1[j + 1], h2 = b1[j + 2], h3 = b1[j + 3]
+      for (let e = first; e < last; e++) {
+        const xk = xVal[e], w = xOff[e] + j
+        h0 += xk * W1[w] //                                          np.dot(x, W1) + b1
+        h1 += xk * W1[w + 1]
+        h2 += xk * W1[w + 2]
+        h3 += xk * W1[w + 3]
+      }
+      z[out + j] = act(h0)
+      z[out + j + 1] = act(h1)
+      z[out + j + 2] = act(h2)
+      z[out + j + 3] = act(h3)
     }
-    for (let j = out; j < out + H; j++) z[j] = this.relu ? Math.max(0, z[j]) : 1 / (1 + Math.exp(-z[j]))
+    for (; j < H; j++) {
+      let h = b1[j]
+      for (let e = first; e < last; e++) h += xVal[e] * W1[xOff[e] + j]
+      z[out + j] = act(h)
+    }
   }
 
   /** a = z·W2 + b2 for row n into a[at..at+10) (Affine2.forward); returns max a */
