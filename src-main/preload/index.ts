@@ -9,7 +9,13 @@ const listeners = new Set<(event: LabEvent) => void>()
 let announced = false
 
 ipcRenderer.on(Channel.event, (_event: IpcRendererEvent, labEvent: LabEvent) => {
-  for (const listener of [...listeners]) listener(labEvent)
+  for (const listener of [...listeners]) {
+    try {
+      listener(labEvent)
+    } catch (error) {
+      console.error('a lab event listener threw', error) // one broken pane must not starve the others
+    }
+  }
 })
 
 const api = {
