@@ -25,19 +25,25 @@ export function ptrStageImages(): usize { return L.stageImages }
 export function ptrStageLabels(): usize { return L.stageLabels }
 export function stageCapacity(): i32 { return L.STAGE }
 
+/** Makes room for the second set: count images with nnz lit pixels in all. 0 if memory can't grow. */
+export function reserveEvalSet(count: i32, nnz: i32): i32 {
+  return L.layoutEvalSet(count, nnz) ? 1 : 0
+}
+
 /**
- * Appends the count staged images (and labels) to the resident set as images first..first+count−1:
- * x_train kept sparse, once, so a batch is gathered by index alone. Returns the entries used so far.
+ * Appends the count staged images (and labels) as images first..first+count−1 of set slot 0 (the training
+ * set) or 1 (the second set): x kept sparse, once, so a batch is gathered by index alone.
  */
-export function encodeStaged(first: i32, count: i32): i32 {
-  let at = first == 0 ? 0 : load<i32>(L.setStart + (<usize>first << 2))
+export function encodeStaged(slot: i32, first: i32, count: i32): void {
+  const start = slot == 0 ? L.setStart : L.evStart, off = slot == 0 ? L.setOff : L.evOff
+  const val = slot == 0 ? L.setVal : L.evVal, labels = slot == 0 ? L.labels : L.evLabels
+  let at = first == 0 ? 0 : load<i32>(start + (<usize>first << 2))
   for (let i = 0; i < count; i++) {
-    store<i32>(L.setStart + (<usize>(first + i) << 2), at)
-    at = encodeRow(L.stageImages + <usize>i * L.D, L.setOff, L.setVal, at)
-    store<u8>(L.labels + <usize>(first + i), load<u8>(L.stageLabels + <usize>i))
+    store<i32>(start + (<usize>(first + i) << 2), at)
+    at = encodeRow(L.stageImages + <usize>i * L.D, off, val, at)
+    store<u8>(labels + <usize>(first + i), load<u8>(L.stageLabels + <usize>i))
   }
-  store<i32>(L.setStart + (<usize>(first + count) << 2), at)
-  return at
+  store<i32>(start + (<usize>(first + count) << 2), at)
 }
 
 /** network.loss(x_batch, t_batch) over the batch at ptrBatch(): forward through every layer, keeping z and y */
@@ -79,23 +85,15 @@ function classify(z: usize): i32 {
   return best
 }
 
-/** How many images of the resident set the net classifies right (accuracy × count) */
-export function correctResident(): i32 {
-  let right = 0
-  for (let i = 0; i < L.setCount; i++) {
-    hiddenRow(L.setOff, L.setVal, load<i32>(L.setStart + (<usize>i << 2)), load<i32>(L.setStart + (<usize>i << 2), 4), L.z)
-    if (classify(L.z) == <i32>load<u8>(L.labels + <usize>i)) right++
-  }
-  return right
-}
-
-/** How many of the count staged images the net classifies right */
-export function correctStaged(count: i32): i32 {
+/** How many images of set slot 0 (the training set) or 1 (the second set) the net classifies right */
+export function correct(slot: i32): i32 {
+  const start = slot == 0 ? L.setStart : L.evStart, off = slot == 0 ? L.setOff : L.evOff
+  const val = slot == 0 ? L.setVal : L.evVal, labels = slot == 0 ? L.labels : L.evLabels
+  const count = slot == 0 ? L.setCount : L.evCount
   let right = 0
   for (let i = 0; i < count; i++) {
-    const lit = encodeRow(L.stageImages + <usize>i * L.D, L.evalOff, L.evalVal, 0)
-    hiddenRow(L.evalOff, L.evalVal, 0, lit, L.z)
-    if (classify(L.z) == <i32>load<u8>(L.stageLabels + <usize>i)) right++
+    hiddenRow(off, val, load<i32>(start + (<usize>i << 2)), load<i32>(start + (<usize>i << 2), 4), L.z)
+    if (classify(L.z) == <i32>load<u8>(labels + <usize>i)) right++
   }
   return right
 }

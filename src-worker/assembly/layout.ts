@@ -4,7 +4,8 @@
 //   [ W1 784×Hp | b1 Hp | W2ᵀ 10×Hp | b2 16 ]  params, fixed for the instance
 //   [ sparse images: start, offsets, values | labels ]  the resident training set, encoded once
 //   [ batch scratch for up to batchCap rows ]  indices, t, z, y, gradients of W2/b
-//   [ staging for 1000 images + labels     ]  raw chunks from the host: to encode, or to evaluate
+//   [ staging for 1000 images + labels     ]  raw chunks from the host, to encode
+//   [ a second sparse set                   ]  the set last evaluated that is not the training set
 //
 // Hp = hidden size rounded up to a multiple of 4 (one f32x4 lane group); the padding lanes hold 0.
 
@@ -47,13 +48,16 @@ export let y: usize = 0
 export let dW2T: usize = 0
 export let db1: usize = 0
 export let db2: usize = 0
-/** one image's lit pixels (offsets, values) while evaluating a set that is not resident */
-export let evalOff: usize = 0
-export let evalVal: usize = 0
 /** room for STAGE images and labels copied in by the host: to encode, or to evaluate chunk by chunk */
 export let stageImages: usize = 0
 export let stageLabels: usize = 0
 export const STAGE: i32 = 1000
+/** a second set kept sparse the same way: the last set accuracy() was asked about that is not the training set */
+export let evStart: usize = 0
+export let evOff: usize = 0
+export let evVal: usize = 0
+export let evLabels: usize = 0
+export let evCount: i32 = 0
 
 function align16(p: usize): usize {
   return (p + 15) & ~(<usize>15)
@@ -97,9 +101,17 @@ export function layoutData(count: i32, nnz: i32, cap: i32): bool {
   dW2T = align16(y + <usize>cap * C * 4)
   db1 = dW2T + <usize>(C * rowBytes)
   db2 = db1 + <usize>rowBytes
-  evalOff = db2 + 64
-  evalVal = evalOff + <usize>(D * 4)
-  stageImages = evalVal + <usize>(D * 4)
+  stageImages = db2 + 64
   stageLabels = stageImages + <usize>(STAGE * D)
-  return ensureMemory(stageLabels + <usize>STAGE)
+  return layoutEvalSet(0, 0)
+}
+
+/** Lays out the second set (count images, nnz lit pixels) after the staging area; layoutData drops it. */
+export function layoutEvalSet(count: i32, nnz: i32): bool {
+  evCount = count
+  evStart = align16(stageLabels + <usize>STAGE)
+  evOff = align16(evStart + <usize>((count + 1) << 2))
+  evVal = evOff + (<usize>nnz << 2)
+  evLabels = evVal + (<usize>nnz << 2)
+  return ensureMemory(evLabels + <usize>count)
 }

@@ -16,19 +16,26 @@ before(async () => {
   split = (await loadDefaultSplit()).split
 })
 
-/** max relative loss difference from the reference over the given (set, batch size) schedule */
-async function worstAgreement(hidden: number, activation: Activation, prefer: (typeof KINDS)[number], schedule: { train: 'train' | 'test'; batch: number }[]) {
+/**
+ * The max relative loss difference from the reference over a (training set, batch size) schedule; with
+ * accuracyEvery, also asserts train and test accuracy within 0.2 % of the reference's that often.
+ */
+async function worstAgreement(hidden: number, activation: Activation, prefer: (typeof KINDS)[number], schedule: { train: 'train' | 'test'; batch: number }[], accuracyEvery = 0) {
   const rng = new Random(11)
   const params = initParams(784, hidden, 10, 0.1, rng)
   const reference = new ReferenceBackend(params, activation)
   const fast = await createFastBackend(params, activation, { prefer })
-  let worst = 0
-  for (const { train, batch } of schedule) {
+  let worst = 0, worstAccuracy = 0
+  schedule.forEach(({ train, batch }, i) => {
     const set = split[train]
     const indices = rng.choice(set.count, batch)
     const want = reference.step(set, indices, 0.1)
     worst = Math.max(worst, Math.abs(fast.step(set, indices, 0.1) - want) / want)
-  }
+    if (accuracyEvery > 0 && i % accuracyEvery === accuracyEvery - 1) {
+      for (const other of [split.test, split.train]) worstAccuracy = Math.max(worstAccuracy, Math.abs(fast.accuracy(other) - reference.accuracy(other)))
+    }
+  })
+  assert.ok(worstAccuracy <= 0.002, `accuracy differs from the reference's by up to ${worstAccuracy}`)
   return worst
 }
 
@@ -45,14 +52,14 @@ describe('fast path shapes the kernel pads (hidden sizes not a multiple of 4)', 
 
 describe('fast path when the batch grows or the training set changes mid-run', () => {
   for (const prefer of KINDS) {
-    it(`${prefer}: batches of 100, then 500, then training on another set, still agree within 1e-4`, async () => {
+    it(`${prefer}: batches of 100, then 500, then training on another set: losses within 1e-4, accuracies within 0.2 %`, async () => {
       const schedule = [
         ...Array(5).fill({ train: 'train', batch: 100 }),
         ...Array(5).fill({ train: 'train', batch: 500 }),
         ...Array(5).fill({ train: 'test', batch: 100 }),
         ...Array(5).fill({ train: 'train', batch: 1 }),
       ]
-      const worst = await worstAgreement(50, 'relu', prefer, schedule)
+      const worst = await worstAgreement(50, 'relu', prefer, schedule, 5)
       assert.ok(worst < 1e-4, `worst relative loss difference ${worst}`)
     })
   }

@@ -24,11 +24,11 @@ interface Kernel {
   ptrStageImages(): number
   ptrStageLabels(): number
   stageCapacity(): number
-  encodeStaged(first: number, count: number): number
+  reserveEvalSet(count: number, nnz: number): number
+  encodeStaged(slot: number, first: number, count: number): void
   step(batchSize: number, learningRate: number): number
   loss(batchSize: number): number
-  correctResident(): number
-  correctStaged(count: number): number
+  correct(slot: number): number
 }
 
 /** batches smaller than this still get room for this many rows, so a run rarely re-lays out memory */
@@ -39,7 +39,10 @@ export class WasmBackend implements TrainingBackend {
   readonly name = 'wasm-simd-f32'
   private readonly k: Kernel
   private readonly hidden: number
+  /** the training set, encoded in the kernel's memory (slot 0) */
   private resident: DigitSet | null = null
+  /** the last other set accuracy() was asked about, encoded too (slot 1): the test set, in a run */
+  private evaluated: DigitSet | null = null
   /** lit pixels in the resident set */
   private nnz = 0
   private capacity = 0
@@ -70,13 +73,20 @@ export class WasmBackend implements TrainingBackend {
     return this.k.loss(batch.length)
   }
 
-  /** the resident (training) set in place; any other set through the staging area, 1,000 digits at a time */
+  /** over the training set or, encoded once on first use, another set (the test set) */
   accuracy(set: DigitSet): number {
     if (set.count === 0) return NaN
-    if (set === this.resident) return this.k.correctResident() / set.count
-    let right = 0
-    this.forEachStagedChunk(set, (_, count) => (right += this.k.correctStaged(count)))
-    return right / set.count
+    if (set === this.resident) return this.k.correct(0) / set.count
+    if (set !== this.evaluated) {
+      this.evaluated = null
+      if (!this.k.reserveEvalSet(set.count, countLit(set))) {
+        throw new RangeError(`fast path: out of WebAssembly memory for an evaluation set of ${set.count} digits`)
+      }
+      this.refreshViews()
+      this.forEachStagedChunk(set, (first, count) => this.k.encodeStaged(1, first, count))
+      this.evaluated = set
+    }
+    return this.k.correct(1) / set.count
   }
 
   predict(x: Float32Array, n: number): Float64Array {
@@ -101,15 +111,14 @@ export class WasmBackend implements TrainingBackend {
   /** encodes set into the kernel's memory, sparsely, once: every step reads it there until another set is trained on */
   private makeResident(set: DigitSet, batchSize: number): void {
     this.resident = null
-    let nnz = 0
-    for (let p = 0; p < set.count * PIXELS; p++) if (set.images[p] !== 0) nnz++
-    this.layout(set.count, nnz, Math.max(batchSize, this.capacity))
-    this.forEachStagedChunk(set, (first, count) => this.k.encodeStaged(first, count))
-    this.nnz = nnz
+    const total = countLit(set)
+    this.layout(set.count, total, Math.max(batchSize, this.capacity))
+    this.forEachStagedChunk(set, (first, count) => this.k.encodeStaged(0, first, count))
+    this.nnz = total
     this.resident = set
   }
 
-  /** copies set into the staging area 1,000 digits at a time, calling use after each copy */
+  /** copies set into the staging area 1,000 digits at a time, calling use after each copy (to encode it) */
   private forEachStagedChunk(set: DigitSet, use: (first: number, count: number) => void): void {
     const chunk = this.k.stageCapacity()
     for (let first = 0; first < set.count; first += chunk) {
@@ -125,7 +134,12 @@ export class WasmBackend implements TrainingBackend {
       throw new RangeError(`fast path: out of WebAssembly memory for ${count} digits and batches of ${capacity}`)
     }
     this.capacity = capacity
-    // growing the memory detaches the old buffer: take fresh views
+    this.evaluated = null // its region moved with the staging area
+    this.refreshViews()
+  }
+
+  /** growing the memory detaches the old buffer: take fresh views */
+  private refreshViews(): void {
     this.i32 = new Int32Array(this.k.memory.buffer)
     this.u8 = new Uint8Array(this.k.memory.buffer)
   }
@@ -141,4 +155,11 @@ export class WasmBackend implements TrainingBackend {
       stride,
     }
   }
+}
+
+/** lit (nonzero) pixels of set */
+function countLit(set: DigitSet): number {
+  let total = 0
+  for (let p = 0; p < set.count * PIXELS; p++) if (set.images[p] !== 0) total++
+  return total
 }
