@@ -32,12 +32,17 @@ async function takeLongTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.splice(0))
 }
 
-async function takeLatencies(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const entries = performance.getEntriesByName('draw-to-prediction').map((e) => e.duration)
-    performance.clearMeasures('draw-to-prediction')
-    return entries
-  })
+/** The renderer's measures since the last call: pointer event → prediction, and handler → prediction. */
+async function takeLatencies(page: Page): Promise<{ fromEvent: number[]; fromHandler: number[] }> {
+  // a string, not a function: tsx would wrap a nested named function in a __name() helper the page lacks
+  return page.evaluate(`(() => {
+    const take = (name) => {
+      const entries = performance.getEntriesByName(name).map((e) => e.duration)
+      performance.clearMeasures(name)
+      return entries
+    }
+    return { fromEvent: take('draw-to-prediction'), fromHandler: take('predict-round-trip') }
+  })()`)
 }
 
 /** One stroke on the pad: a digit-like zig-zag from a per-call offset. */
@@ -57,6 +62,8 @@ const stats = (xs: number[]) => {
   return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? Number.NaN }
 }
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '—')
+/** 'longtask' entries exist only for tasks over 50 ms, so none means every task stayed under it */
+const longestText = (tasks: number[]) => (tasks.length === 0 ? 'under 50 ms (no long task reported)' : ms(Math.max(...tasks)))
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target')
 
 async function main(): Promise<void> {
@@ -117,15 +124,19 @@ async function main(): Promise<void> {
     const longest = Math.max(0, ...chartTasks)
     const over = chartTasks.filter((d) => d > LONG_TASK_TARGET_MS).length
     const longestPredict = Math.max(0, ...predictTasks)
-    const busy = stats(busyLatency)
-    const idle = stats(idleLatency)
+    const busy = stats(busyLatency.fromEvent)
+    const idle = stats(idleLatency.fromEvent)
+    const busyRoundTrip = stats(busyLatency.fromHandler)
+    const idleRoundTrip = stats(idleLatency.fromHandler)
     console.log(`UI benchmark: browser edition in Chromium (${backend.replace(/^Engine:\s*/, 'engine ')})`)
     console.log(`  run 1, Train pane with live charts: 10,000 iterations in ${seconds.toFixed(1)} s; ${line.trim()}; test accuracy ${accuracy}`)
     const top = [...chartTasks].sort((a, b) => b - a).slice(0, 5).map((d) => d.toFixed(0)).join(', ')
-    console.log(`  longest main-thread task while the charts stream: ${ms(longest)} (long tasks over 50 ms: ${over}${over ? `; longest ${top} ms` : ''}) — target ≤ ${LONG_TASK_TARGET_MS} ms: ${verdict(longest <= LONG_TASK_TARGET_MS)}`)
-    console.log(`  longest main-thread task while drawing during run 2: ${ms(longestPredict)} — target ≤ ${LONG_TASK_TARGET_MS} ms: ${verdict(longestPredict <= LONG_TASK_TARGET_MS)}`)
+    console.log(`  longest main-thread task while the charts stream: ${longestText(chartTasks)} (long tasks over 50 ms: ${over}${over ? `; longest ${top} ms` : ''}) — target ≤ ${LONG_TASK_TARGET_MS} ms: ${verdict(longest <= LONG_TASK_TARGET_MS)}`)
+    console.log(`  longest main-thread task while drawing during run 2: ${longestText(predictTasks)} — target ≤ ${LONG_TASK_TARGET_MS} ms: ${verdict(longestPredict <= LONG_TASK_TARGET_MS)}`)
     console.log(`  drawing → prediction while training: median ${ms(busy.median)}, p95 ${ms(busy.p95)}, max ${ms(busy.max)} over ${busy.n} predictions — target ≤ ${PREDICTION_TARGET_MS} ms (median): ${verdict(busy.median <= PREDICTION_TARGET_MS)}`)
     console.log(`  drawing → prediction when idle:     median ${ms(idle.median)}, p95 ${ms(idle.p95)}, max ${ms(idle.max)} over ${idle.n} predictions — target ≤ ${PREDICTION_TARGET_MS} ms (median): ${verdict(idle.median <= PREDICTION_TARGET_MS)}`)
+    console.log('  (both from the pointer event\'s timestamp to the answer\'s arrival in the renderer;')
+    console.log(`   from the renderer's handler to the answer, i.e. preprocessing + worker + messaging: median ${ms(busyRoundTrip.median)} / p95 ${ms(busyRoundTrip.p95)} while training, median ${ms(idleRoundTrip.median)} / p95 ${ms(idleRoundTrip.p95)} idle)`)
   } finally {
     await browser.close()
     if (server.pid) process.kill(-server.pid, 'SIGTERM')

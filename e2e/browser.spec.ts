@@ -2,6 +2,7 @@
 // Screenshots of every pane go to e2e/artifacts/ (gitignored).
 import { resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { goodIdxFiles } from '../src-worker/data/idx-fixtures'
 
 const ARTIFACTS = resolve(__dirname, 'artifacts')
 
@@ -169,6 +170,22 @@ test('runs lists both finished runs and exports a CSV log', async () => {
   await page.getByRole('button', { name: /Export the run of .* as CSV/ }).first().click()
   expect((await download).suggestedFilename()).toMatch(/\.csv$/)
   await page.screenshot({ path: resolve(ARTIFACTS, 'runs.png'), fullPage: true })
+})
+
+test('MNIST IDX files picked in the browser become the data; a missing file is named', async () => {
+  await tab('Train').click()
+  const files = Object.values(goodIdxFiles(true)).map((f) => ({ name: f.name, mimeType: 'application/gzip', buffer: Buffer.from(f.bytes) }))
+  let chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Open MNIST IDX files…' }).click()
+  await (await chooser).setFiles(files.slice(0, 3))
+  await expect(page.getByText('MNIST IDX files missing: t10k-labels-idx1-ubyte')).toBeVisible()
+
+  chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Open MNIST IDX files…' }).click()
+  await (await chooser).setFiles(files)
+  await expect(page.getByTestId('dataset')).toContainText('12 training and 5 test digits')
+  await page.getByRole('button', { name: 'Use default digits' }).click()
+  await expect(page.getByTestId('dataset')).toContainText('7,996 training and 2,004 test digits')
 })
 
 test('panes are reachable by keyboard and nothing broke the page or the CSP', async () => {

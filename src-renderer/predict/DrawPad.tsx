@@ -3,7 +3,7 @@ import { inkFromRgba, type InkImage } from './to-mnist-pixels'
 
 const SIZE = 280
 /** stroke width relative to the pad: a digit drawn across most of the pad ends up ~2–3 px wide in 28×28 */
-const LINE_WIDTH = 20
+const LINE_WIDTH = 24
 
 export interface DrawPadHandle {
   clear(): void
@@ -58,6 +58,28 @@ export const DrawPad = forwardRef<DrawPadHandle, { onInk: (read: ReadInk, since:
     ctx.stroke()
   }
 
+  // Moves: 'pointerrawupdate' where the browser has it (Chromium, secure contexts) is delivered as soon as
+  // the input arrives instead of aligned to the next frame, which cuts the drawing → prediction latency.
+  useEffect(() => {
+    const el = canvas.current
+    if (!el) return
+    const move = (e: PointerEvent): void => {
+      if (!last.current) return
+      const events = e.getCoalescedEvents?.() ?? []
+      for (const ev of events.length > 0 ? events : [e]) {
+        const p = point(ev)
+        stroke(last.current, p)
+        last.current = p
+      }
+      report(e.timeStamp)
+    }
+    const type = 'onpointerrawupdate' in el ? 'pointerrawupdate' : 'pointermove'
+    el.addEventListener(type, move as EventListener)
+    return () => el.removeEventListener(type, move as EventListener)
+    // the handlers only read refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
   return (
     <canvas
       ref={canvas}
@@ -72,16 +94,6 @@ export const DrawPad = forwardRef<DrawPadHandle, { onInk: (read: ReadInk, since:
         const p = point(e)
         last.current = p
         stroke(p, p)
-        report(e.timeStamp)
-      }}
-      onPointerMove={(e) => {
-        if (!last.current) return
-        const events = e.nativeEvent.getCoalescedEvents?.() ?? [e.nativeEvent]
-        for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
-          const p = point(ev)
-          stroke(last.current, p)
-          last.current = p
-        }
         report(e.timeStamp)
       }}
       onPointerUp={() => (last.current = null)}
