@@ -19,13 +19,17 @@ export function AccuracyChart({ store }: { store: TrainingStore }) {
       options: {
         ...FAST_LINE_OPTIONS,
         scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: 'epoch' } },
+          x: { type: 'linear', min: 0, ticks: { includeBounds: false }, title: { display: true, text: 'epoch' } },
           y: { type: 'linear', min: 0, max: 1, title: { display: true, text: 'accuracy' } },
         },
       },
     }),
     (redraw, points) => store.attachChart(redraw, points),
     () => store.testAccuracy.length,
+    (chart) => {
+      const { epochs } = store.plannedRun
+      chart.options.scales!.x!.max = epochs === null ? undefined : Math.ceil(epochs)
+    },
   )
   return (
     <div className="chart">

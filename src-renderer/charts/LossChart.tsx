@@ -19,13 +19,17 @@ export function LossChart({ store }: { store: TrainingStore }) {
       options: {
         ...FAST_LINE_OPTIONS,
         scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: 'iteration' } },
+          x: { type: 'linear', min: 0, ticks: { includeBounds: false }, title: { display: true, text: 'iteration' } },
           y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'loss (cross-entropy)' } },
         },
       },
     }),
     (redraw, points) => store.attachChart(redraw, points),
     () => store.loss.raw.length,
+    (chart) => {
+      const { iterations } = store.plannedRun
+      chart.options.scales!.x!.max = iterations > 0 ? iterations : undefined
+    },
   )
   return (
     <div className="chart">

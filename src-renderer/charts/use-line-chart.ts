@@ -47,6 +47,8 @@ export function useLineChart(
   config: () => LineConfig,
   attach: (redraw: () => void, points: () => number) => () => void,
   points: () => number,
+  /** adjusts options (e.g. the x range) just before each redraw */
+  beforeRedraw?: (chart: Chart<'line', XY[]>) => void,
 ): void {
   const chartRef = useRef<Chart<'line', XY[]> | null>(null)
   useEffect(() => {
@@ -57,6 +59,7 @@ export function useLineChart(
     applyTheme(chart, canvas)
     chart.update('none')
     const redraw = (): void => {
+      beforeRedraw?.(chart)
       chart.update('none')
       canvas.dataset.points = String(points())
     }

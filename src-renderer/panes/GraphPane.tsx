@@ -6,8 +6,10 @@ import { BOOK_APPLE, BOOK_APPLE_ORANGE, buyApple, buyAppleOrange, type AppleOran
 type Inputs<T> = { [K in keyof T]: string }
 const asText = <T extends object>(values: T): Inputs<T> =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Inputs<T>
+/** A field's number; NaN for text that is not one (the graph then shows — instead of a made-up 0). */
+const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text))
 const asNumbers = <T extends object>(text: Inputs<T>): T =>
-  Object.fromEntries(Object.entries(text).map(([k, v]) => [k, Number(v)])) as T
+  Object.fromEntries(Object.entries(text).map(([k, v]) => [k, toNumber(v as string)])) as T
 
 const LABELS: Record<keyof AppleOrangeInputs, string> = {
   apple: 'Apple price',
@@ -21,7 +23,8 @@ function InputRow<T extends object>({ text, onChange, prefix }: { text: Inputs<T
   return (
     <div className="graph-inputs">
       {(Object.keys(text) as (keyof T & keyof AppleOrangeInputs)[]).map((key) => {
-        const bad = !Number.isFinite(Number(text[key])) || text[key].trim() === ''
+        const bad = !Number.isFinite(toNumber(text[key]))
+        const id = `${prefix}-${String(key)}`
         return (
           <label key={String(key)}>
             {LABELS[key]}
@@ -29,10 +32,16 @@ function InputRow<T extends object>({ text, onChange, prefix }: { text: Inputs<T
               type="text"
               inputMode="decimal"
               value={text[key]}
-              id={`${prefix}-${String(key)}`}
+              id={id}
               aria-invalid={bad}
+              aria-describedby={bad ? `${id}-error` : undefined}
               onChange={(e) => onChange({ ...text, [key]: e.target.value })}
             />
+            {bad && (
+              <small id={`${id}-error`} className="error" role="alert">
+                {String(key)} must be a number, got {text[key].trim() === '' ? 'nothing' : JSON.stringify(text[key])}
+              </small>
+            )}
           </label>
         )
       })}

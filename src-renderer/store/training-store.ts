@@ -61,6 +61,12 @@ export class TrainingStore {
 
   readonly getSnapshot = (): TrainView => this.view
 
+  /** The current run's length, already known in the frame that draws its first points (for the charts' x range). */
+  get plannedRun(): { iterations: number; epochs: number | null } {
+    const { totalIterations, iterationsPerEpoch } = this.draft
+    return { iterations: totalIterations, epochs: iterationsPerEpoch ? totalIterations / iterationsPerEpoch : null }
+  }
+
   /**
    * Registers a chart's redraw (its update('none')) to run in the store's frame when `size` (the number of
    * points it shows) changed since its last redraw; returns the detach function.
