@@ -18,7 +18,7 @@ export function createBrowserLab(): LabApi {
   const emit = (event: LabEvent): void => {
     const record = recorder.consume(event)
     if (record) {
-      const warning = saveRun(record)
+      const warning = saveRun(record, localStorage)
       if (warning) console.warn(warning)
     }
     for (const waiter of waiters) waiter(event)
@@ -95,10 +95,10 @@ export function createBrowserLab(): LabApi {
       }
     },
 
-    listRuns: async () => loadRuns(),
+    listRuns: async () => loadRuns(localStorage),
 
     async exportRunCsv(runId) {
-      const record = loadRuns().runs.find((run) => run.id === runId)
+      const record = loadRuns(localStorage).runs.find((run) => run.id === runId)
       if (!record) throw new Error(`run ${runId} is not in this browser's history`)
       return downloadText(`${runId}.csv`, runToCsv(record), 'text/csv')
     },

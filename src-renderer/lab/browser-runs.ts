@@ -2,12 +2,21 @@
 import type { RunRecord } from '../../src-worker/protocol'
 import { parseRunRecord } from '../../src-worker/run-record'
 
+/** The part of the Web Storage API used here (localStorage in the browser; a fake in tests). */
+export interface KeyValueStorage {
+  readonly length: number
+  key(index: number): string | null
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
 const PREFIX = 'backprop-lab:run:'
 /** Oldest runs are dropped beyond this many (a 10,000-iteration run is ~200 kB of JSON). */
-const KEEP = 20
+export const KEEP = 20
 
 /** Stores a finished run; on a full storage drops the oldest runs first. Returns a warning or null. */
-export function saveRun(record: RunRecord, storage: Storage = localStorage): string | null {
+export function saveRun(record: RunRecord, storage: KeyValueStorage): string | null {
   const text = JSON.stringify(record)
   for (;;) {
     try {
@@ -25,7 +34,7 @@ export function saveRun(record: RunRecord, storage: Storage = localStorage): str
 }
 
 /** Finished runs, newest first; unreadable entries are skipped with a warning naming them. */
-export function loadRuns(storage: Storage = localStorage): { runs: RunRecord[]; warnings: string[] } {
+export function loadRuns(storage: KeyValueStorage): { runs: RunRecord[]; warnings: string[] } {
   const runs: RunRecord[] = []
   const warnings: string[] = []
   for (const key of runKeys(storage).reverse()) {
@@ -39,7 +48,7 @@ export function loadRuns(storage: Storage = localStorage): { runs: RunRecord[]; 
 }
 
 /** Keys of stored runs, oldest first (ids start with the ISO start time). */
-function runKeys(storage: Storage): string[] {
+function runKeys(storage: KeyValueStorage): string[] {
   const keys: string[] = []
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i)
