@@ -147,9 +147,9 @@ export class TrainingStore {
     this.set({ ...INITIAL, dataset: this.draft.dataset, backend: this.draft.backend })
   }
 
-  /** Clears a shown message (e.g. after the user edits the settings). */
-  dismissMessage(): void {
-    this.set({ message: null })
+  /** Shows a note in the status area, e.g. where a model was saved. */
+  notify(message: string): void {
+    this.set({ message })
   }
 
   private clearSeries(): void {

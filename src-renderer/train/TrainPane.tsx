@@ -75,7 +75,7 @@ export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore })
               Reset
             </button>
             <span className="spacer" />
-            <button disabled={busy} onClick={() => void lab.saveModel()}>
+            <button disabled={busy} onClick={() => void lab.saveModel().then((where) => where && store.notify(`Model saved: ${where}`))}>
               Save model…
             </button>
             <button disabled={busy} onClick={() => void lab.loadModel()}>

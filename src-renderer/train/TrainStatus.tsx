@@ -26,7 +26,12 @@ export function TrainStatus({ store }: { store: TrainingStore }) {
   const total = v.totalIterations
   return (
     <section className="status" aria-label="Training status">
-      <p className="status-line" data-testid="train-status" data-state={v.state} role="status">
+      {/* the line changes every frame, so screen readers get only the state, from a quiet live region */}
+      <p className="visually-hidden" role="status">
+        {stateText(v)}
+        {v.state === 'finished' && v.testAccuracy !== null ? `, test accuracy ${v.testAccuracy.toFixed(4)}` : ''}
+      </p>
+      <p className="status-line" data-testid="train-status" data-state={v.state}>
         <strong>{stateText(v)}</strong>
         {total > 0 && (
           <>
