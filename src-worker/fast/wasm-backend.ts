@@ -89,6 +89,11 @@ export class WasmBackend implements TrainingBackend {
     return this.k.correct(1) / set.count
   }
 
+  /** the kernel's linear memory: params, the encoded sets, scratch; bytes */
+  get memoryBytes(): number {
+    return this.k.memory.buffer.byteLength
+  }
+
   predict(x: Float32Array, n: number): Float64Array {
     return predictWith(this.getParams(), this.activation, x, n)
   }

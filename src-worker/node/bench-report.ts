@@ -49,7 +49,7 @@ interface Context {
   repeats: number
   /** per fast-path run */
   defaultDataLoadMs: number[]
-  fastWorkerMemory: { baselineRss: number; rss: number; heapUsed: number; arrayBuffers: number }
+  fastWorkerMemory: { baselineRss: number; rss: number; heapUsed: number; arrayBuffers: number; wasmMemory: number }
 }
 
 interface Target {
@@ -129,8 +129,9 @@ function render(d: BenchReport): string {
   lines.push(`default data load (loadDefaultSplit in a fresh worker): median ${f(load.median, 1)} ms, min ${f(load.min, 1)}, max ${f(load.max, 1)}`)
   const m = d.fastWorkerMemory
   lines.push(
-    `memory (process.memoryUsage() inside the fast-path worker at the end of its run): process rss ${mb(m.rss)} ` +
-      `(bench process before any worker: ${mb(m.baselineRss)}), worker heapUsed ${mb(m.heapUsed)}, arrayBuffers ${mb(m.arrayBuffers)}`,
+    `memory, first fast-path run (process.memoryUsage() in its worker at the end of the run): process rss ${mb(m.rss)}, ` +
+      `${mb(m.rss - m.baselineRss)} more than the bench process before any worker (${mb(m.baselineRss)}); ` +
+      `worker heapUsed ${mb(m.heapUsed)}, arrayBuffers ${mb(m.arrayBuffers)}, of which the kernel's linear memory ${mb(m.wasmMemory)}`,
     '',
     'targets (fast path):',
   )

@@ -3,7 +3,7 @@
 // (train.ts, with its per-epoch evaluation) to the end. Posts one BenchRun back.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { TrainingBackend } from '../backend'
-import { createFastBackend } from '../fast/index'
+import { WasmBackend, createFastBackend } from '../fast/index'
 import type { RunSummary } from '../protocol'
 import { Random } from '../random'
 import { ReferenceBackend } from '../reference-backend'
@@ -23,8 +23,8 @@ export interface BenchRun {
   evaluations: number
   /** loadDefaultSplit() in this fresh worker: read the asset, split 80/20; milliseconds */
   loadMs: number
-  /** process.memoryUsage() sampled in the worker at the end of the run (rss is the whole process's) */
-  memory: { rss: number; heapUsed: number; arrayBuffers: number }
+  /** process.memoryUsage() sampled in the worker at the end of the run (rss is the whole process's), and the kernel's linear memory */
+  memory: { rss: number; heapUsed: number; arrayBuffers: number; wasmMemory: number }
 }
 
 async function run(job: BenchJob): Promise<BenchRun> {
@@ -42,7 +42,8 @@ async function run(job: BenchJob): Promise<BenchRun> {
     const next = steps.next()
     if (next.done) {
       const { rss, heapUsed, arrayBuffers } = process.memoryUsage()
-      return { backend: backend.name, summary: next.value, evaluations, loadMs, memory: { rss, heapUsed, arrayBuffers } }
+      const wasmMemory = backend instanceof WasmBackend ? backend.memoryBytes : 0
+      return { backend: backend.name, summary: next.value, evaluations, loadMs, memory: { rss, heapUsed, arrayBuffers, wasmMemory } }
     }
     if (next.value.type === 'epoch') evaluations++
   }
