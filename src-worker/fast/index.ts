@@ -15,6 +15,11 @@ export { WasmBackend } from './wasm-backend'
 export interface FastBackendSupport {
   /** WebAssembly with 128-bit SIMD (f32x4): the wasm kernel runs; else the TypeScript fallback */
   simd: boolean
+  /**
+   * why compiling the kernel failed although SIMD validates, e.g. a Content-Security-Policy without
+   * 'wasm-unsafe-eval'; the fallback runs then. Set after the first createFastBackend.
+   */
+  compileError?: string
 }
 
 /** (module (func (result v128) v128.const i32x4 0 0 0 0)) */
@@ -49,10 +54,18 @@ let kernel: Promise<WasmModule> | null = null
  */
 export async function createFastBackend(params: Params, activation: Activation, options: FastBackendOptions = {}): Promise<TrainingBackend> {
   const prefer = options.prefer ?? 'auto'
-  if (prefer === 'ts' || !fastBackendSupport().simd) return new TsBackend(params, activation)
+  const support = fastBackendSupport()
+  if (prefer === 'ts' || !support.simd || support.compileError) return new TsBackend(params, activation)
   // compiled once per worker; validate() above said the host has WebAssembly
   kernel ??= wasmApi!.compile(decodeBase64(KERNEL_SIMD_BASE64))
-  return new WasmBackend(await kernel, params, activation)
+  let module: WasmModule
+  try {
+    module = await kernel
+  } catch (error) {
+    support.compileError = error instanceof Error ? error.message : String(error)
+    return new TsBackend(params, activation)
+  }
+  return new WasmBackend(module, params, activation)
 }
 
 function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
