@@ -43,13 +43,32 @@ export function GraphSvg({ title, width, height, nodes, edges }: { title: string
         const y2 = b.y - (b.op ? radius * uy : 0)
         const mx = (x1 + x2) / 2
         const my = (y1 + y2) / 2
+        // labels sit on either side of the edge, along its normal (above/below a flat edge, left/right of a steep one)
+        const nx = -uy
+        const ny = ux
+        const steep = Math.abs(nx) > 0.5
+        const d = 8
         return (
           <g key={`${e.from}-${e.to}`}>
             <line x1={x1} y1={y1} x2={x2} y2={y2} className="edge" markerEnd="url(#arrow)" />
-            <text x={mx} y={my - 8} className="forward" textAnchor="middle" data-edge={`${e.from}-${e.to}`} data-kind="forward">
+            <text
+              x={mx - nx * d}
+              y={my - ny * d - 2}
+              className="forward"
+              textAnchor={steep ? 'end' : 'middle'}
+              data-edge={`${e.from}-${e.to}`}
+              data-kind="forward"
+            >
               {formatNumber(e.forward)}
             </text>
-            <text x={mx} y={my + 20} className="backward" textAnchor="middle" data-edge={`${e.from}-${e.to}`} data-kind="backward">
+            <text
+              x={mx + nx * d}
+              y={my + ny * d + 14}
+              className="backward"
+              textAnchor={steep ? 'start' : 'middle'}
+              data-edge={`${e.from}-${e.to}`}
+              data-kind="backward"
+            >
               {formatNumber(e.backward)}
             </text>
           </g>

@@ -79,7 +79,7 @@ export function GraphPane() {
             { id: 'apple', x: 90, y: 50, label: 'apple' },
             { id: 'num', x: 90, y: 170, label: 'apples' },
             { id: 'mul1', x: 260, y: 105, label: '×', op: true },
-            { id: 'tax', x: 350, y: 190, label: 'tax', place: 'below' },
+            { id: 'tax', x: 410, y: 200, label: 'tax', place: 'below' },
             { id: 'mul2', x: 440, y: 105, label: '×', op: true },
             { id: 'price', x: 580, y: 105, label: 'price' },
           ]}
@@ -100,7 +100,7 @@ export function GraphPane() {
         <InputRow text={both} onChange={setBoth} prefix="both" />
         <GraphSvg
           title={`Apple and orange graph: price ${formatNumber(b.price)}`}
-          width={720}
+          width={760}
           height={340}
           nodes={[
             { id: 'apple', x: 90, y: 30, label: 'apple' },
