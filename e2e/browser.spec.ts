@@ -1,5 +1,6 @@
 // The browser edition end to end, in Debian's Chromium: one walk through the lab as a user would take it.
 // Screenshots of every pane go to e2e/artifacts/ (gitignored).
+import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { goodIdxFiles } from '../src-worker/data/idx-fixtures'
@@ -114,6 +115,7 @@ test('the trained model downloads as JSON and loads back from the file', async (
   await page.getByRole('button', { name: 'Load model…' }).click()
   await (await chooser).setFiles(file)
   await expect(page.getByText(/^Loaded backprop-lab-model-.*\.json: test accuracy 0\.\d{4}$/)).toBeVisible()
+  rmSync(file)
 })
 
 test('drawings are recognised: a 1 and a 0, with probabilities summing to 1', async () => {
