@@ -13,7 +13,7 @@ export interface StreamTiming {
   /** longest time a loss waits before it is posted; ms (bounds progress messages to ~1000/flushMs per second) */
   flushMs: number
 }
-export const DEFAULT_TIMING: StreamTiming = { sliceMs: 16, flushMs: 80 }
+export const DEFAULT_TIMING: StreamTiming = { sliceMs: 8, flushMs: 80 }
 
 /** Pause, resume and stop requests for the run in progress, set by the session's command handlers. */
 export class RunControl {

@@ -38,11 +38,15 @@ export function w1Tiles(W1: { rows: number; cols: number; data: Float64Array }):
   return tiles
 }
 
-/** The Inspect pane's data: confusion[actual * 10 + predicted] over the whole test set, and the first misclassified digits. */
+/**
+ * The Inspect pane's data: confusion[actual * 10 + predicted] over the whole test set, and misclassified
+ * digits spread over the actual labels (the first few of each, in test order), not just the first ones found.
+ */
 export function inspection(backend: TrainingBackend, test: DigitSet): Extract<LabEvent, { type: 'inspection' }> {
   const W1 = backend.getParams().W1
   const confusion = new Array<number>(CLASSES * CLASSES).fill(0)
-  const misclassified: (DigitView & { index: number })[] = []
+  const perLabel = Math.ceil(MISCLASSIFIED_LIMIT / CLASSES)
+  const byLabel: (DigitView & { index: number })[][] = Array.from({ length: CLASSES }, () => [])
   for (let start = 0; start < test.count; start += PREDICT_CHUNK) {
     const n = Math.min(PREDICT_CHUNK, test.count - start)
     const x = new Float32Array(n * PIXELS)
@@ -52,10 +56,15 @@ export function inspection(backend: TrainingBackend, test: DigitSet): Extract<La
       const label = test.labels[start + i]
       const predicted = argmax(y, i * CLASSES)
       confusion[label * CLASSES + predicted]++
-      if (predicted !== label && misclassified.length < MISCLASSIFIED_LIMIT) {
-        misclassified.push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted })
+      if (predicted !== label && byLabel[label].length < perLabel) {
+        byLabel[label].push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted })
       }
     }
   }
+  const misclassified: (DigitView & { index: number })[] = []
+  for (let round = 0; round < perLabel; round++) {
+    for (const bucket of byLabel) if (round < bucket.length && misclassified.length < MISCLASSIFIED_LIMIT) misclassified.push(bucket[round])
+  }
+  misclassified.sort((a, b) => a.label - b.label || a.index - b.index)
   return { type: 'inspection', hiddenSize: W1.cols, W1: w1Tiles(W1), confusion, misclassified }
 }
