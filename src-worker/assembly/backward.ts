@@ -49,12 +49,11 @@ function updateW1(batchSize: i32): void {
     const g = z + <usize>n * rowBytes // −lr·dh for row n
     let v = 0
     for (; v + 16 <= Hp; v += 16) {
-      const col = <usize>(v << 2)
-      const g0 = v128.load(g + col), g1 = v128.load(g + col, 16)
-      const g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
-      for (let e = first; e < last; e++) {
-        const xk = f32x4.splat(load<f32>(setVal + (<usize>e << 2)))
-        const w = W1 + <usize>load<u32>(setOff + (<usize>e << 2)) + col
+      const col = <usize>(v << 2), base = W1 + col
+      const g0 = v128.load(g + col), g1 = v128.load(g + col, 16), g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
+      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
+        const xk = v128.load32_splat(setVal + e)
+        const w = base + <usize>load<u32>(setOff + e)
         v128.store(w, madd(xk, g0, v128.load(w)))
         v128.store(w, madd(xk, g1, v128.load(w, 16)), 16)
         v128.store(w, madd(xk, g2, v128.load(w, 32)), 32)
@@ -62,11 +61,11 @@ function updateW1(batchSize: i32): void {
       }
     }
     for (; v < Hp; v += 4) {
-      const col = <usize>(v << 2)
+      const col = <usize>(v << 2), base = W1 + col
       const g0 = v128.load(g + col)
-      for (let e = first; e < last; e++) {
-        const w = W1 + <usize>load<u32>(setOff + (<usize>e << 2)) + col
-        v128.store(w, madd(f32x4.splat(load<f32>(setVal + (<usize>e << 2))), g0, v128.load(w)))
+      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
+        const w = base + <usize>load<u32>(setOff + e)
+        v128.store(w, madd(v128.load32_splat(setVal + e), g0, v128.load(w)))
       }
     }
   }

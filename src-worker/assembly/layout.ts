@@ -48,7 +48,7 @@ export let y: usize = 0
 export let dW2T: usize = 0
 export let db1: usize = 0
 export let db2: usize = 0
-/** room for STAGE images and labels copied in by the host: to encode, or to evaluate chunk by chunk */
+/** room for STAGE images and labels copied in by the host, to be encoded into a set */
 export let stageImages: usize = 0
 export let stageLabels: usize = 0
 export const STAGE: i32 = 1000
