@@ -81,15 +81,27 @@ function activate(row: usize): void {
 
 /** a = z·W2 + b2 for one row z into out[0..10)  (Affine2.forward, 5.6.2); returns max_c a_c */
 export function scoresRow(zr: usize, out: usize): f32 {
-  let max = -Infinity as f32
-  for (let c = 0; c < C; c++) {
+  // five classes at a time: five independent sums share each load of z
+  for (let c = 0; c < C; c += 5) {
     const w = W2T + <usize>(c * rowBytes)
-    let acc = f32x4.splat(0)
-    for (let v = 0; v < Hp; v += 4) acc = madd(v128.load(zr + (<usize>v << 2)), v128.load(w + (<usize>v << 2)), acc)
-    const a = hsum(acc) + load<f32>(b2 + (<usize>c << 2))
-    store<f32>(out + (<usize>c << 2), a)
-    if (a > max) max = a
+    let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0
+    for (let j: usize = 0, end = <usize>rowBytes; j < end; j += 16) {
+      const zj = v128.load(zr + j), wj = w + j
+      a0 = madd(zj, v128.load(wj), a0)
+      a1 = madd(zj, v128.load(wj + <usize>rowBytes), a1)
+      a2 = madd(zj, v128.load(wj + <usize>(2 * rowBytes)), a2)
+      a3 = madd(zj, v128.load(wj + <usize>(3 * rowBytes)), a3)
+      a4 = madd(zj, v128.load(wj + <usize>(4 * rowBytes)), a4)
+    }
+    const o = out + (<usize>c << 2), b = b2 + (<usize>c << 2)
+    store<f32>(o, hsum(a0) + load<f32>(b))
+    store<f32>(o, hsum(a1) + load<f32>(b, 4), 4)
+    store<f32>(o, hsum(a2) + load<f32>(b, 8), 8)
+    store<f32>(o, hsum(a3) + load<f32>(b, 12), 12)
+    store<f32>(o, hsum(a4) + load<f32>(b, 16), 16)
   }
+  let max = load<f32>(out)
+  for (let c = 1; c < C; c++) max = Mathf.max(max, load<f32>(out + (<usize>c << 2)))
   return max
 }
 
