@@ -19,7 +19,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    build: { rolldownOptions: { input: { index: resolve('src-renderer/index.html') } } },
+    // minified: the renderer is the one bundle a user's window parses at every start
+    build: { minify: true, rolldownOptions: { input: { index: resolve('src-renderer/index.html') } } },
     plugins: [react()],
   },
 })
