@@ -53,6 +53,7 @@ function updateW1(batchSize: i32): void {
     let v = 0
     for (; v + 16 <= Hp; v += 16) {
       const col = <usize>(v << 2), base = W1 + col
+      if (v + 20 == Hp) break // one group would be left over: the block of five below
       const g0 = v128.load(g + col), g1 = v128.load(g + col, 16), g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
       for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
         const xk = v128.load32_splat(setVal + e)
@@ -62,6 +63,21 @@ function updateW1(batchSize: i32): void {
         v128.store(w, madd(xk, g2, v128.load(w, 32)), 32)
         v128.store(w, madd(xk, g3, v128.load(w, 48)), 48)
       }
+    }
+    if (v + 20 == Hp) {
+      const col = <usize>(v << 2), base = W1 + col
+      const g0 = v128.load(g + col), g1 = v128.load(g + col, 16), g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
+      const g4 = v128.load(g + col, 64)
+      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
+        const xk = v128.load32_splat(setVal + e)
+        const w = base + <usize>load<u32>(setOff + e)
+        v128.store(w, madd(xk, g0, v128.load(w)))
+        v128.store(w, madd(xk, g1, v128.load(w, 16)), 16)
+        v128.store(w, madd(xk, g2, v128.load(w, 32)), 32)
+        v128.store(w, madd(xk, g3, v128.load(w, 48)), 48)
+        v128.store(w, madd(xk, g4, v128.load(w, 64)), 64)
+      }
+      v += 20
     }
     for (; v < Hp; v += 4) {
       const col = <usize>(v << 2), base = W1 + col
