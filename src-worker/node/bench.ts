@@ -1,7 +1,10 @@
 // npm run bench [-- --json] [--repeats 3] [--iterations 10000] [--reference-iterations 200] [--no-numpy]
+//                 [--numpy-as-configured]
 // The book's run (784-50-10, batch 100, lr 0.1, default digits) timed side by side, alternating per repeat:
 // the engine's fast path and its float64 reference (each in a fresh worker_thread running train.ts), and
 // the book's numpy code in float64 and float32 (bench_numpy.py, one core). See README's performance section.
+// numpy runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset, so OpenBLAS picks its fastest kernel here
+// (SkylakeX, AVX-512); --numpy-as-configured adds rows with the machine's settings as they are (Haswell).
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -42,18 +45,23 @@ function inWorker(job: BenchJob): Promise<BenchRun> {
   })
 }
 
-const pythonEnv = () => {
-  // one core, and OpenBLAS free to pick its best kernel: OPENBLAS_CORETYPE / L2_SIZE are unset for this child only
+type NumpyKind = 'float64' | 'float32' | 'float64 as configured' | 'float32 as configured'
+
+const pythonEnv = (asConfigured = false) => {
+  // one core; unless asConfigured, OpenBLAS free to pick its best kernel: OPENBLAS_CORETYPE / L2_SIZE unset for this child only
   const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' }
-  delete env.OPENBLAS_CORETYPE
-  delete env.OPENBLAS_L2_SIZE
+  if (!asConfigured) {
+    delete env.OPENBLAS_CORETYPE
+    delete env.OPENBLAS_L2_SIZE
+  }
   return env
 }
 
-async function numpyRun(dataDir: string, dtype: 'float64' | 'float32'): Promise<Sample & { info: Record<string, unknown> }> {
+async function numpyRun(dataDir: string, kind: NumpyKind): Promise<Sample & { info: Record<string, unknown> }> {
   const script = join(__dirname, 'bench_numpy.py')
+  const dtype = kind.split(' ')[0]
   const { stdout } = await promisify(execFile)('python3', [script, '--data', dataDir, '--dtype', dtype, '--iters', String(iterations)], {
-    env: pythonEnv(),
+    env: pythonEnv(kind.endsWith('as configured')),
   })
   const r = JSON.parse(stdout) as Sample & Record<string, unknown>
   return { ...r, info: { numpy: r.numpy, openblasCore: r.openblasCore, threads: r.threads } }
@@ -81,13 +89,14 @@ async function main(): Promise<void> {
   if (numpySkip && !flag('--json')) console.log(`numpy: ${numpySkip}`)
 
   const fast: BenchRun[] = [], reference: BenchRun[] = []
-  const numpy: Record<'float64' | 'float32', (Sample & { info: Record<string, unknown> })[]> = { float64: [], float32: [] }
+  const numpyKinds: NumpyKind[] = ['float64', 'float32', ...(flag('--numpy-as-configured') ? (['float64 as configured', 'float32 as configured'] as const) : [])]
+  const numpy = Object.fromEntries(numpyKinds.map((kind) => [kind, [] as (Sample & { info: Record<string, unknown> })[]]))
   try {
     for (let r = 0; r < repeats; r++) {
       if (!flag('--json')) console.log(`repeat ${r + 1}/${repeats} …`)
       fast.push(await inWorker({ path: 'fast', iterations }))
       reference.push(await inWorker({ path: 'reference', iterations: referenceIterations }))
-      if (!numpySkip) for (const dtype of ['float64', 'float32'] as const) numpy[dtype].push(await numpyRun(dataDir, dtype))
+      if (!numpySkip) for (const kind of numpyKinds) numpy[kind].push(await numpyRun(dataDir, kind))
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
@@ -108,10 +117,10 @@ async function main(): Promise<void> {
       samples: reference.map(fromRun),
       note: referenceIterations < iterations ? `${referenceIterations} iterations only; whole run extrapolated` : undefined,
     },
-    ...(['float64', 'float32'] as const).map((dtype) => ({
-      path: `numpy ${dtype} (book code)`,
-      samples: numpy[dtype],
-      info: numpy[dtype][0]?.info,
+    ...numpyKinds.map((kind) => ({
+      path: `numpy ${kind} (book code)`,
+      samples: numpy[kind],
+      info: numpy[kind][0]?.info,
       skipped: numpySkip ?? undefined,
     })),
   ]
