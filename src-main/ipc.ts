@@ -5,7 +5,7 @@ import { Channel, CHANNEL_PREFIX, type LabEvent, type RunRecord, type WorkerComm
 import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/validate'
 import type { TrainingHost } from './training-host'
 import type { RunHistory } from './run-history'
-import { readIdxFolder } from './files/idx-reader'
+import { readIdxFolder } from '../src-worker/node/idx-folder'
 import { readModelFile, writeModelFile } from './files/model-file-io'
 import { writeFileAtomic } from './files/atomic-write'
 import { runToCsv } from '../src-worker/run-record'

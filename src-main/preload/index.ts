@@ -1,7 +1,8 @@
 // The renderer's one door to main (STYLE.md §C, VS Code's sandboxed preload): one method per message,
 // listeners that never see the IpcRendererEvent. Sandboxed and CommonJS: it imports only 'electron'
-// at run time (protocol.ts's Channel names are inlined by the bundler).
+// at run time (protocol.ts's Channel names and command-methods.ts are inlined by the bundler).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { commandMethods } from '../../src-worker/command-methods'
 import { Channel, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
 
 const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)
@@ -20,15 +21,7 @@ ipcRenderer.on(Channel.event, (_event: IpcRendererEvent, labEvent: LabEvent) => 
 
 const api = {
   edition: 'desktop',
-  start: (settings) => send({ type: 'start', settings }),
-  pause: () => send({ type: 'pause' }),
-  resume: () => send({ type: 'resume' }),
-  stop: () => send({ type: 'stop' }),
-  predict: (requestId, pixels) => send({ type: 'predict', requestId, pixels }),
-  checkGradient: (activation) => send({ type: 'checkGradient', activation }),
-  sampleTest: (index) => send(index === undefined ? { type: 'sampleTest' } : { type: 'sampleTest', index }),
-  inspect: () => send({ type: 'inspect' }),
-  useDefaultData: () => send({ type: 'useDefaultData' }),
+  ...commandMethods(send),
   openIdxData: () => ipcRenderer.invoke(Channel.openIdxData),
   saveModel: () => ipcRenderer.invoke(Channel.saveModel),
   loadModel: () => ipcRenderer.invoke(Channel.loadModel),

@@ -1,5 +1,6 @@
 // The browser edition's LabApi: the same engine in a Web Worker, speaking WorkerCommand / LabEvent.
 // Files come from <input type=file>, saves are downloads, run history lives in localStorage.
+import { commandMethods } from '../../src-worker/command-methods'
 import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv } from '../../src-worker/run-record'
 import { downloadText, pickFiles, readIdxFiles } from './browser-files'
@@ -46,15 +47,7 @@ export function createBrowserLab(): LabApi {
 
   return {
     edition: 'browser',
-    start: (settings) => send({ type: 'start', settings }),
-    pause: () => send({ type: 'pause' }),
-    resume: () => send({ type: 'resume' }),
-    stop: () => send({ type: 'stop' }),
-    predict: (requestId, pixels) => send({ type: 'predict', requestId, pixels }),
-    checkGradient: (activation) => send({ type: 'checkGradient', activation }),
-    sampleTest: (index) => send(index === undefined ? { type: 'sampleTest' } : { type: 'sampleTest', index }),
-    inspect: () => send({ type: 'inspect' }),
-    useDefaultData: () => send({ type: 'useDefaultData' }),
+    ...commandMethods(send),
 
     async openIdxData() {
       const files = await pickFiles('', true)

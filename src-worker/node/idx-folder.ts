@@ -22,8 +22,14 @@ export function findIdxFile(names: string[], canonical: string): string | undefi
   return matches[0]
 }
 
-/** Reads and parses the folder's four IDX files (full MNIST: 60,000 / 10,000, expected test accuracy 0.97). */
-export async function loadIdxFolder(dir: string): Promise<{ split: Split; info: DatasetInfo }> {
+/** Full MNIST gzipped is ~11 MB, raw ~55 MB; a larger file is not an MNIST IDX file. */
+export const MAX_IDX_FILE_BYTES = 64 * 1024 * 1024
+
+/**
+ * The folder's four IDX files as bytes, not yet parsed; each in a buffer of its own, so a host can transfer
+ * it to the worker. Errors name the folder and what is missing or wrong.
+ */
+export async function readIdxFolder(dir: string): Promise<IdxFiles> {
   const folder = resolve(dir)
   const info = await stat(folder).catch(() => undefined)
   if (!info) throw new LabInputError(`folder ${folder} does not exist`)
@@ -38,11 +44,18 @@ export async function loadIdxFolder(dir: string): Promise<{ split: Split; info: 
   }
   const entries = await Promise.all(
     found.map(async ([key, , name]) => {
-      const buffer = await readFile(join(folder, name!))
-      const file: NamedBytes = { name: name!, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) }
+      const path = join(folder, name!)
+      const size = (await stat(path)).size
+      if (size > MAX_IDX_FILE_BYTES) throw new LabInputError(`${name} is ${(size / 2 ** 20).toFixed(0)} MB, too large for an MNIST IDX file`)
+      const file: NamedBytes = { name: name!, bytes: new Uint8Array(await readFile(path)) } // a copy that owns its ArrayBuffer
       return [key, file] as const
     }),
   )
-  const split = parseIdxFiles(Object.fromEntries(entries) as unknown as IdxFiles)
-  return { split, info: idxDatasetInfo(split, `MNIST IDX files in ${basename(folder)}`) }
+  return Object.fromEntries(entries) as unknown as IdxFiles
+}
+
+/** Reads and parses the folder's four IDX files (full MNIST: 60,000 / 10,000, expected test accuracy 0.97). */
+export async function loadIdxFolder(dir: string): Promise<{ split: Split; info: DatasetInfo }> {
+  const split = parseIdxFiles(await readIdxFolder(dir))
+  return { split, info: idxDatasetInfo(split, `MNIST IDX files in ${basename(resolve(dir))}`) }
 }
