@@ -2,7 +2,8 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import defaultDataPath from '../src-worker/data/generated/mnist-default.bin?asset'
+// unpacked from app.asar, so the worker thread reads it with plain fs whatever Electron's asar support in workers
+import defaultDataPath from '../src-worker/data/generated/mnist-default.bin?asset&asarUnpack'
 import { Channel } from '../src-worker/protocol'
 import { createDesktopLab } from './desktop-lab'
 import { createHandlers, registerIpc } from './ipc'

@@ -56,14 +56,14 @@ function buildPackage(work: string): string {
 }
 
 /** Trains a short run with the packaged worker and data, through the same host the app uses. */
-async function trainWithPackagedWorker(extracted: string, dataFile: string): Promise<string> {
+async function trainWithPackagedWorker(extracted: string, dataPath: string): Promise<string> {
   const iterations = 120
   const events: string[] = []
   let losses = 0
   return new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => finish(() => reject(new Error(`no 'done' within 60 s; events: ${events.join(', ')}`))), 60_000)
     const host = new TrainingHost({
-      createWorker: () => new Worker(join(extracted, 'out', 'main', 'worker.js'), { workerData: { defaultDataPath: join(extracted, dataFile) } }),
+      createWorker: () => new Worker(join(extracted, 'out', 'main', 'worker.js'), { workerData: { defaultDataPath: dataPath } }),
       send: (event) => {
         events.push(event.type)
         if (event.type === 'progress') losses += event.losses.length
@@ -105,8 +105,12 @@ async function main(): Promise<void> {
     const mainJs = readFileSync(join(extracted, 'out', 'main', 'index.js'), 'utf8')
     const dataFile = /chunks\/mnist-default-[\w-]+\.bin/.exec(mainJs)?.[0]
     if (!dataFile || !existsSync(join(extracted, 'out', 'main', dataFile))) fail(`the packaged main process does not point at a packaged data asset (found ${dataFile})`)
-    console.log(`packaged main loads the data from out/main/${dataFile}`)
-    console.log(`packaged worker: ${await trainWithPackagedWorker(extracted, join('out', 'main', dataFile))}`)
+    // main imports it with ?asset&asarUnpack: the path it computes points into app.asar.unpacked
+    if (!mainJs.includes('"app.asar", "app.asar.unpacked"')) fail('the packaged main process does not redirect the data asset to app.asar.unpacked')
+    const unpackedData = join(`${asar}.unpacked`, 'out', 'main', dataFile)
+    if (!existsSync(unpackedData)) fail(`${unpackedData} is missing: the data asset must be unpacked next to app.asar (build.asarUnpack)`)
+    console.log(`packaged main loads the data from app.asar.unpacked/out/main/${dataFile}`)
+    console.log(`packaged worker: ${await trainWithPackagedWorker(extracted, unpackedData)}`)
     console.log(`test:package passed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   } finally {
     rmSync(work, { recursive: true, force: true })
