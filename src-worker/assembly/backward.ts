@@ -1,5 +1,6 @@
 // Backward pass and SGD update (5.7.2 TwoLayerNet.gradient, 5.7.4 params -= lr·grad), float32.
-import { C, Hp, W1, W2T, b1, b2, batchIdx, db1, db2, dW2T, rowBytes, setOff, setStart, setVal, t, useRelu, y, z } from './layout'
+import { updateW1 } from './columns'
+import { C, Hp, W2T, b1, b2, db1, db2, dW2T, rowBytes, t, useRelu, y, z } from './layout'
 import { madd } from './simd'
 
 /**
@@ -37,56 +38,6 @@ function backwardRow(n: i32, batchSize: i32, negLr: f32): void {
       : f32x4.mul(dz, f32x4.mul(zv, f32x4.sub(one, zv))) //      Sigmoid.backward: dout·y·(1 − y)
     v128.store(db1 + col, f32x4.add(v128.load(db1 + col), dh)) // db1 = np.sum(dh, axis=0)
     v128.store(zr + col, f32x4.mul(lr, dh))
-  }
-}
-
-/**
- * W1 −= lr · xᵀ·dh  (Affine1.backward's dW = np.dot(x.T, dout), 5.6.2, fused with the update):
- * only the rows of W1 whose pixel is lit in some batch row change, so they are updated in place, and
- * Affine1's dx, which nothing uses, is never computed.
- */
-function updateW1(batchSize: i32): void {
-  for (let n = 0; n < batchSize; n++) {
-    const i = <usize>load<i32>(batchIdx + (<usize>n << 2))
-    const first = load<i32>(setStart + (i << 2)), last = load<i32>(setStart + (i << 2), 4)
-    const g = z + <usize>n * rowBytes // −lr·dh for row n
-    let v = 0
-    for (; v + 16 <= Hp; v += 16) {
-      const col = <usize>(v << 2), base = W1 + col
-      if (v + 20 == Hp) break // one group would be left over: the block of five below
-      const g0 = v128.load(g + col), g1 = v128.load(g + col, 16), g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
-      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
-        const xk = v128.load32_splat(setVal + e)
-        const w = base + <usize>load<u32>(setOff + e)
-        v128.store(w, madd(xk, g0, v128.load(w)))
-        v128.store(w, madd(xk, g1, v128.load(w, 16)), 16)
-        v128.store(w, madd(xk, g2, v128.load(w, 32)), 32)
-        v128.store(w, madd(xk, g3, v128.load(w, 48)), 48)
-      }
-    }
-    if (v + 20 == Hp) {
-      const col = <usize>(v << 2), base = W1 + col
-      const g0 = v128.load(g + col), g1 = v128.load(g + col, 16), g2 = v128.load(g + col, 32), g3 = v128.load(g + col, 48)
-      const g4 = v128.load(g + col, 64)
-      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
-        const xk = v128.load32_splat(setVal + e)
-        const w = base + <usize>load<u32>(setOff + e)
-        v128.store(w, madd(xk, g0, v128.load(w)))
-        v128.store(w, madd(xk, g1, v128.load(w, 16)), 16)
-        v128.store(w, madd(xk, g2, v128.load(w, 32)), 32)
-        v128.store(w, madd(xk, g3, v128.load(w, 48)), 48)
-        v128.store(w, madd(xk, g4, v128.load(w, 64)), 64)
-      }
-      v += 20
-    }
-    for (; v < Hp; v += 4) {
-      const col = <usize>(v << 2), base = W1 + col
-      const g0 = v128.load(g + col)
-      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
-        const w = base + <usize>load<u32>(setOff + e)
-        v128.store(w, madd(v128.load32_splat(setVal + e), g0, v128.load(w)))
-      }
-    }
   }
 }
 

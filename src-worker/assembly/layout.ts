@@ -4,6 +4,7 @@
 //   [ W1 784×Hp | b1 Hp | W2ᵀ 10×Hp | b2 16 ]  params, fixed for the instance
 //   [ sparse images: start, offsets, values | labels ]  the resident training set, encoded once
 //   [ batch scratch for up to batchCap rows ]  indices, t, z, y, gradients of W2/b
+//   [ the batch's columns, COLUMN_ROWS rows ]  for the W1 update (columns.ts)
 //   [ staging for 1000 images + labels     ]  raw chunks from the host, to encode
 //   [ a second sparse set                   ]  the set last evaluated that is not the training set
 //
@@ -19,6 +20,8 @@ export let Hp: i32 = 0
 /** bytes per row of W1, W2ᵀ and z (Hp floats) */
 export let rowBytes: i32 = 0
 export let useRelu: bool = true
+/** ⌈2³² / rowBytes⌉: (k·rowBytes · rowInverse) >> 32 = k exactly for every pixel k < 784 */
+export let rowInverse: u64 = 0
 /** end of the params: where the resident set starts */
 let paramsEnd: usize = 0
 
@@ -48,6 +51,12 @@ export let y: usize = 0
 export let dW2T: usize = 0
 export let db1: usize = 0
 export let db2: usize = 0
+/** batch rows per pass of the W1 update: bounds the column buffer whatever the batch size */
+export const COLUMN_ROWS: i32 = 128
+/** per pixel p: how many of the pass's batch rows light it */
+export let colCount: usize = 0
+/** per pixel p, COLUMN_ROWS entries of 8 bytes from p × COLUMN_ROWS × 8: [u32 address of a row of z][f32 x] */
+export let colEntries: usize = 0
 /** room for STAGE images and labels copied in by the host, to be encoded into a set */
 export let stageImages: usize = 0
 export let stageLabels: usize = 0
@@ -75,6 +84,7 @@ export function layoutParams(hidden: i32, relu: bool): bool {
   H = hidden
   Hp = (hidden + 3) & ~3
   rowBytes = Hp << 2
+  rowInverse = ((<u64>1 << 32) + <u64>rowBytes - 1) / <u64>rowBytes
   useRelu = relu
   W1 = align16(__heap_base)
   b1 = W1 + <usize>(D * rowBytes)
@@ -101,7 +111,9 @@ export function layoutData(count: i32, nnz: i32, cap: i32): bool {
   dW2T = align16(y + <usize>cap * C * 4)
   db1 = dW2T + <usize>(C * rowBytes)
   db2 = db1 + <usize>rowBytes
-  stageImages = db2 + 64
+  colCount = db2 + 64
+  colEntries = align16(colCount + <usize>(D << 2))
+  stageImages = colEntries + <usize>(D * COLUMN_ROWS * 8)
   stageLabels = stageImages + <usize>(STAGE * D)
   return layoutEvalSet(0, 0)
 }
