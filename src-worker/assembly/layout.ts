@@ -51,6 +51,8 @@ export let y: usize = 0
 export let dW2T: usize = 0
 export let db1: usize = 0
 export let db2: usize = 0
+/** one word the forward pass writes what it read ahead to, so that no optimizer drops the reads (kernel.ts) */
+export let readAheadSink: usize = 0
 /** batch rows per pass of the W1 update: bounds the column buffer whatever the batch size */
 export const COLUMN_ROWS: i32 = 128
 /** per pixel p: how many of the pass's batch rows light it */
@@ -111,7 +113,8 @@ export function layoutData(count: i32, nnz: i32, cap: i32): bool {
   dW2T = align16(y + <usize>cap * C * 4)
   db1 = dW2T + <usize>(C * rowBytes)
   db2 = db1 + <usize>rowBytes
-  colCount = db2 + 64
+  readAheadSink = db2 + 64
+  colCount = readAheadSink + 16
   colEntries = align16(colCount + <usize>(D << 2))
   stageImages = colEntries + <usize>(D * COLUMN_ROWS * 8)
   stageLabels = stageImages + <usize>(STAGE * D)
