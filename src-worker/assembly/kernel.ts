@@ -46,28 +46,28 @@ export function encodeStaged(slot: i32, first: i32, count: i32): void {
   store<i32>(start + (<usize>(first + count) << 2), at)
 }
 
-/** batch rows ahead whose sparse pixels the forward pass touches before it needs them */
-const READ_AHEAD = 4
-
 /**
- * Reads one word per 64 bytes of image i's sparse pixels, so that they are on their way into the cache:
- * the resident set (~10 MB) doesn't stay in L2, and a batch row's first miss otherwise stalls the sums.
- * WebAssembly has no prefetch instruction; returns the words xor-ed, for the caller to store.
+ * Reads one word per 64 bytes of every batch row's sparse pixels, back to back, so that their cache misses
+ * overlap: the resident set (~10 MB) doesn't stay in L2, and inside the forward pass each row's misses
+ * would stall its sums one row at a time. WebAssembly has no prefetch instruction, so the words are xor-ed
+ * and stored, which no optimizer may drop.
  */
-function readAhead(i: usize): u32 {
+function readAheadBatch(batchSize: i32): void {
   let seen: u32 = 0
-  for (let e = <usize>load<i32>(L.setStart + (i << 2)) << 2, end = <usize>load<i32>(L.setStart + (i << 2), 4) << 2; e < end; e += 64) {
-    seen ^= load<u32>(L.setOff + e) ^ load<u32>(L.setVal + e)
+  for (let n = 0; n < batchSize; n++) {
+    const i = <usize>load<i32>(L.batchIdx + (<usize>n << 2))
+    for (let e = <usize>load<i32>(L.setStart + (i << 2)) << 2, end = <usize>load<i32>(L.setStart + (i << 2), 4) << 2; e < end; e += 64) {
+      seen ^= load<u32>(L.setOff + e) ^ load<u32>(L.setVal + e)
+    }
   }
-  return seen
+  store<u32>(L.readAheadSink, seen)
 }
 
 /** network.loss(x_batch, t_batch) over the batch at ptrBatch(): forward through every layer, keeping z and y */
 function forwardLoss(batchSize: i32): f32 {
-  let sum: f32 = 0, seen: u32 = 0
+  let sum: f32 = 0
   for (let n = 0; n < batchSize; n++) {
     const i = <usize>load<i32>(L.batchIdx + (<usize>n << 2)) // batch_mask[n]
-    if (n + READ_AHEAD < batchSize) seen ^= readAhead(<usize>load<i32>(L.batchIdx + (<usize>(n + READ_AHEAD) << 2)))
     const z = L.z + <usize>n * L.rowBytes
     hiddenRow(L.setOff, L.setVal, load<i32>(L.setStart + (i << 2)), load<i32>(L.setStart + (i << 2), 4), z)
     const a = L.y + <usize>(n * L.C * 4)
@@ -75,7 +75,6 @@ function forwardLoss(batchSize: i32): f32 {
     store<i32>(L.t + (<usize>n << 2), label)
     sum += softmaxRow(a, scoresRow(z, a), label)
   }
-  store<u32>(L.readAheadSink, seen)
   return sum / <f32>batchSize
 }
 
@@ -84,6 +83,7 @@ function forwardLoss(batchSize: i32): f32 {
  * grad = network.gradient(x_batch, t_batch); params −= lr·grad; return network.loss(x_batch, t_batch).
  */
 export function step(batchSize: i32, learningRate: f32): f32 {
+  readAheadBatch(batchSize)
   forwardLoss(batchSize)
   backwardAndUpdate(batchSize, learningRate)
   return forwardLoss(batchSize)
@@ -91,6 +91,7 @@ export function step(batchSize: i32, learningRate: f32): f32 {
 
 /** network.loss on the batch at ptrBatch() without training */
 export function loss(batchSize: i32): f32 {
+  readAheadBatch(batchSize)
   return forwardLoss(batchSize)
 }
 

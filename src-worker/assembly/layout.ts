@@ -51,7 +51,7 @@ export let y: usize = 0
 export let dW2T: usize = 0
 export let db1: usize = 0
 export let db2: usize = 0
-/** one word the forward pass writes what it read ahead to, so that no optimizer drops the reads (kernel.ts) */
+/** one word readAheadBatch (kernel.ts) stores what it read to, so that no optimizer drops the reads */
 export let readAheadSink: usize = 0
 /** batch rows per pass of the W1 update: bounds the column buffer whatever the batch size */
 export const COLUMN_ROWS: i32 = 128
