@@ -85,3 +85,32 @@ export function parseGradcheckArgs(argv: string[]): { json: boolean; help: boole
   const values = parse(argv, { json: { type: 'boolean' } })
   return { json: values.json === true, help: values.help === true }
 }
+
+/**
+ * The frame both commands share: parse the flags (a UsageError prints the message and the usage on stderr,
+ * exit 2), answer --help with the usage, else run; an unexpected error prints one line and exits 1.
+ */
+export function runCli<A extends { help: boolean }>(usage: string, parseFlags: (argv: string[]) => A, run: (args: A) => Promise<number>): void {
+  const main = async (): Promise<number> => {
+    let args: A
+    try {
+      args = parseFlags(process.argv.slice(2))
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+      console.error(`error: ${error.message}\n\n${usage}`)
+      return 2
+    }
+    if (args.help) {
+      console.log(usage)
+      return 0
+    }
+    return run(args)
+  }
+  main().then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`)
+      process.exitCode = 1
+    },
+  )
+}

@@ -1,25 +1,13 @@
 // `npm run gradcheck`: the book's gradient check (5.7.3, ch05/gradient_check.py) on the default digits.
 import { bookGradientCheck } from '../gradient-check'
 import { PARAM_NAMES } from '../backend'
-import { GRADCHECK_USAGE, UsageError, parseGradcheckArgs } from './cli-args'
+import { GRADCHECK_USAGE, parseGradcheckArgs, runCli } from './cli-args'
 import { loadDefaultSplit } from './default-data'
 
 /** every diff must be at most this in float64 with the exact cross-entropy (issue 2 §2) */
 const BOUND = 1e-9
 
-async function main(argv: string[]): Promise<number> {
-  let args
-  try {
-    args = parseGradcheckArgs(argv)
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    console.error(`error: ${error.message}\n\n${GRADCHECK_USAGE}`)
-    return 2
-  }
-  if (args.help) {
-    console.log(GRADCHECK_USAGE)
-    return 0
-  }
+runCli(GRADCHECK_USAGE, parseGradcheckArgs, async (args) => {
   const { split, info } = await loadDefaultSplit()
   if (!args.json) console.log(`gradient check (5.7.3): 784-50-10, relu, weight init std 0.01, first 3 training digits of ${info.name}`)
   const diffs = bookGradientCheck(split)
@@ -31,12 +19,4 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   return 0
-}
-
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-  },
-)
+})

@@ -4,7 +4,7 @@ import type { EpochPoint, RunSummary } from '../protocol'
 import { Random } from '../random'
 import { iterationsPerEpoch, train } from '../train'
 import { initParams } from '../two-layer-net'
-import { TRAIN_USAGE, UsageError, parseTrainArgs } from './cli-args'
+import { TRAIN_USAGE, parseTrainArgs, runCli } from './cli-args'
 import { createFastBackend } from '../fast'
 
 const fixed = (value: number) => value.toFixed(4)
@@ -26,19 +26,7 @@ function summaryLines(s: RunSummary, json: boolean, expected: number): string[] 
   ]
 }
 
-async function main(argv: string[]): Promise<number> {
-  let args
-  try {
-    args = parseTrainArgs(argv)
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    console.error(`error: ${error.message}\n\n${TRAIN_USAGE}`)
-    return 2
-  }
-  if (args.help) {
-    console.log(TRAIN_USAGE)
-    return 0
-  }
+runCli(TRAIN_USAGE, parseTrainArgs, async (args) => {
   const { settings, json } = args
   const { split, info } = args.dataDir
     ? await (await import('./idx-folder')).loadIdxFolder(args.dataDir)
@@ -63,12 +51,4 @@ async function main(argv: string[]): Promise<number> {
     }
     if (step.value.type === 'epoch') console.log(epochLine(step.value, json))
   }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-  },
-)
+})
