@@ -1,7 +1,10 @@
 // What the lab shows of a network besides its curves: a test digit with its answer, and the Inspect pane
 // (W1's columns as 28×28 tiles, the test confusion matrix, misclassified digits).
 import type { TrainingBackend } from './backend'
+import { gatherImages, range } from './batch'
 import { CLASSES, PIXELS, type DigitSet } from './data/digits'
+import { Matrix } from './math/matrix'
+import { argmaxRows } from './math/ops'
 import type { DigitView, LabEvent } from './protocol'
 
 /** most misclassified digits an inspection carries */
@@ -10,23 +13,14 @@ const PREDICT_CHUNK = 500
 
 /** image i of the set as 784 values in [0, 1] */
 export function digitPixels(set: DigitSet, index: number): Float32Array {
-  const pixels = new Float32Array(PIXELS)
-  for (let p = 0; p < PIXELS; p++) pixels[p] = set.images[index * PIXELS + p] / 255
-  return pixels
-}
-
-/** index of the largest of the 10 values at offset */
-export function argmax(values: ArrayLike<number>, offset = 0): number {
-  let best = 0
-  for (let k = 1; k < CLASSES; k++) if (values[offset + k] > values[offset + best]) best = k
-  return best
+  return Float32Array.from(gatherImages(set, [index]).data)
 }
 
 /** One test digit with the network's softmax output. */
 export function testSample(backend: TrainingBackend, test: DigitSet, index: number): Extract<LabEvent, { type: 'testSample' }> {
   const pixels = digitPixels(test, index)
   const probabilities = Array.from(backend.predict(pixels, 1))
-  return { type: 'testSample', index, probabilities, pixels, label: test.labels[index], predicted: argmax(probabilities) }
+  return { type: 'testSample', index, probabilities, pixels, label: test.labels[index], predicted: argmaxRows(new Matrix(1, CLASSES, Float64Array.from(probabilities)))[0] }
 }
 
 /** W1 (784 × hidden, row-major) regrouped as hidden tiles of 784: tile h holds column h, the weights into hidden unit h. */
@@ -49,12 +43,11 @@ export function inspection(backend: TrainingBackend, test: DigitSet): Extract<La
   const byLabel: (DigitView & { index: number })[][] = Array.from({ length: CLASSES }, () => [])
   for (let start = 0; start < test.count; start += PREDICT_CHUNK) {
     const n = Math.min(PREDICT_CHUNK, test.count - start)
-    const x = new Float32Array(n * PIXELS)
-    for (let i = 0; i < n * PIXELS; i++) x[i] = test.images[start * PIXELS + i] / 255
-    const y = backend.predict(x, n)
+    const x = Float32Array.from(gatherImages(test, range(start, start + n)).data)
+    const predictions = argmaxRows(new Matrix(n, CLASSES, backend.predict(x, n)))
     for (let i = 0; i < n; i++) {
       const label = test.labels[start + i]
-      const predicted = argmax(y, i * CLASSES)
+      const predicted = predictions[i]
       confusion[label * CLASSES + predicted]++
       if (predicted !== label && byLabel[label].length < perLabel) {
         byLabel[label].push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted })
