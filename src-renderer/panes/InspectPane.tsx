@@ -40,7 +40,7 @@ export function InspectPane({ lab }: { lab: LabApi }) {
       <h2>
         Inspect <span className="book">5.7.2 Inside TwoLayerNet</span>
       </h2>
-      <p className="lead">Updated after each epoch while training.</p>
+      <p className="lead">Refreshed as epochs finish while training (at most once a second) and when a run ends.</p>
       {problem && (
         <p className="note" role="status">
           {problem}
