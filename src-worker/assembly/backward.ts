@@ -41,11 +41,11 @@ function backwardRow(n: i32, batchSize: i32, negLr: f32): void {
   }
 }
 
-/** gradient by backprop, then params −= lr·grad for every parameter (5.7.4) */
-export function backwardAndUpdate(batchSize: i32, learningRate: f32): void {
+/** gradient by backprop, then params −= lr·grad for every parameter (5.7.4); filed: as for updateW1 */
+export function backwardAndUpdate(batchSize: i32, learningRate: f32, filed: bool): void {
   memory.fill(dW2T, 0, <usize>(C * rowBytes + rowBytes + 64))
   for (let n = 0; n < batchSize; n++) backwardRow(n, batchSize, -learningRate)
-  updateW1(batchSize)
+  updateW1(batchSize, filed)
   const lr = f32x4.splat(learningRate)
   for (let v = 0; v < Hp; v += 4) {
     const col = <usize>(v << 2)

@@ -1,6 +1,7 @@
 // Forward pass (5.7.2 TwoLayerNet.predict / loss) over sparse rows: ~80 % of MNIST pixels are 0, so
 // x·W1 only visits the rows of W1 whose pixel is lit.
-import { C, D, H, Hp, W1, W2T, b1, b2, rowBytes, useRelu } from './layout'
+import { C, D, H, Hp, W1, W2T, b1, b2, colCount, colEntries, rowBytes, rowInverse, useRelu } from './layout'
+import { fileEntry } from './columns'
 import { expv, hsum, madd } from './simd'
 
 const INV255: f32 = 1.0 / 255.0
@@ -25,18 +26,30 @@ export function encodeRow(img: usize, off: usize, val: usize, at: i32): i32 {
 }
 
 /**
+ * Whether hiddenRow can file a row's pixels under their columns: it does so in its first turn when that
+ * is a six-group one, which needs Hp ≥ 24 and Hp ≠ 28. Smaller nets have updateW1 file them instead.
+ */
+export function canFileColumns(): bool {
+  return Hp >= 24 && Hp != 28
+}
+
+/**
  * out = activation(x·W1 + b1) for one image whose lit pixels are entries first..last of off/val
  * (Affine1 then Relu1 / Sigmoid1, 5.6.2, 5.5). h = b1 + Σ_k x_k · W1[k, :]  (np.dot(x, W1) + b1)
+ * With file set (see canFileColumns), each lit pixel is also filed under its column for the W1 update
+ * (columns.ts), as row out.
  */
-export function hiddenRow(off: usize, val: usize, first: i32, last: i32, out: usize): void {
+export function hiddenRow(off: usize, val: usize, first: i32, last: i32, out: usize, file: bool): void {
+  // 24 hidden units (six lane groups) at a time, summed in registers over the lit pixels; 28 in the last
+  // turn when one group would be left over (hidden 50 = 13 groups). Narrower turns reread x and the rows of
+  // W1 more often; wider ones, two pixels per turn, or these loops written once as an inlined helper make
+  // V8 keep loop values on the stack (all measured slower).
   let v = 0
-  // four lane groups (16 hidden units) at a time, summed in registers over the lit pixels. Wider blocks or
-  // two pixels per turn measured slower: V8 then runs out of xmm registers and spills the sums to the stack.
-  for (; v + 16 <= Hp; v += 16) {
+  for (; v + 24 <= Hp; v += 24) {
     const col = <usize>(v << 2), base = W1 + col
-    if (v + 20 == Hp) {
-      // one group would be left over (hidden 50 = 13 groups): this last turn takes five instead
-      let h0 = v128.load(b1 + col), h1 = v128.load(b1 + col, 16), h2 = v128.load(b1 + col, 32), h3 = v128.load(b1 + col, 48), h4 = v128.load(b1 + col, 64)
+    if (v + 28 == Hp) {
+      let h0 = v128.load(b1 + col), h1 = v128.load(b1 + col, 16), h2 = v128.load(b1 + col, 32), h3 = v128.load(b1 + col, 48)
+      let h4 = v128.load(b1 + col, 64), h5 = v128.load(b1 + col, 80), h6 = v128.load(b1 + col, 96)
       for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
         const xk = v128.load32_splat(val + e)
         const w = base + <usize>load<u32>(off + e)
@@ -45,41 +58,60 @@ export function hiddenRow(off: usize, val: usize, first: i32, last: i32, out: us
         h2 = madd(xk, v128.load(w, 32), h2)
         h3 = madd(xk, v128.load(w, 48), h3)
         h4 = madd(xk, v128.load(w, 64), h4)
+        h5 = madd(xk, v128.load(w, 80), h5)
+        h6 = madd(xk, v128.load(w, 96), h6)
       }
       v128.store(out + col, h0)
       v128.store(out + col, h1, 16)
       v128.store(out + col, h2, 32)
       v128.store(out + col, h3, 48)
       v128.store(out + col, h4, 64)
+      v128.store(out + col, h5, 80)
+      v128.store(out + col, h6, 96)
       v += 4
       continue
     }
     let h0 = v128.load(b1 + col), h1 = v128.load(b1 + col, 16), h2 = v128.load(b1 + col, 32), h3 = v128.load(b1 + col, 48)
-    for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
-      const xk = v128.load32_splat(val + e)
-      const w = base + <usize>load<u32>(off + e)
-      h0 = madd(xk, v128.load(w), h0)
-      h1 = madd(xk, v128.load(w, 16), h1)
-      h2 = madd(xk, v128.load(w, 32), h2)
-      h3 = madd(xk, v128.load(w, 48), h3)
+    let h4 = v128.load(b1 + col, 64), h5 = v128.load(b1 + col, 80)
+    if (file && v == 0) {
+      const counts = colCount, entries = colEntries, inverse = rowInverse // read once, not once per pixel
+      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
+        const offset = load<u32>(off + e)
+        const xk = v128.load32_splat(val + e)
+        const w = base + <usize>offset
+        fileEntry(counts, entries, inverse, offset, out, load<u32>(val + e))
+        h0 = madd(xk, v128.load(w), h0)
+        h1 = madd(xk, v128.load(w, 16), h1)
+        h2 = madd(xk, v128.load(w, 32), h2)
+        h3 = madd(xk, v128.load(w, 48), h3)
+        h4 = madd(xk, v128.load(w, 64), h4)
+        h5 = madd(xk, v128.load(w, 80), h5)
+      }
+    } else {
+      for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) {
+        const xk = v128.load32_splat(val + e)
+        const w = base + <usize>load<u32>(off + e)
+        h0 = madd(xk, v128.load(w), h0)
+        h1 = madd(xk, v128.load(w, 16), h1)
+        h2 = madd(xk, v128.load(w, 32), h2)
+        h3 = madd(xk, v128.load(w, 48), h3)
+        h4 = madd(xk, v128.load(w, 64), h4)
+        h5 = madd(xk, v128.load(w, 80), h5)
+      }
     }
     v128.store(out + col, h0)
     v128.store(out + col, h1, 16)
     v128.store(out + col, h2, 32)
     v128.store(out + col, h3, 48)
+    v128.store(out + col, h4, 64)
+    v128.store(out + col, h5, 80)
   }
-  // the remaining lane groups one at a time, two pixels per turn
+  // any groups left over (a hidden size whose groups don't split into sixes and a seven), one at a time
   for (; v < Hp; v += 4) {
     const col = <usize>(v << 2), base = W1 + col
-    let h0 = v128.load(b1 + col), h1 = f32x4.splat(0)
-    let e = <usize>first << 2
-    const end = <usize>last << 2
-    for (; e + 4 < end; e += 8) {
-      h0 = madd(v128.load32_splat(val + e), v128.load(base + <usize>load<u32>(off + e)), h0)
-      h1 = madd(v128.load32_splat(val + e, 4), v128.load(base + <usize>load<u32>(off + e, 4)), h1)
-    }
-    if (e < end) h0 = madd(v128.load32_splat(val + e), v128.load(base + <usize>load<u32>(off + e)), h0)
-    v128.store(out + col, f32x4.add(h0, h1))
+    let h0 = v128.load(b1 + col)
+    for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) h0 = madd(v128.load32_splat(val + e), v128.load(base + <usize>load<u32>(off + e)), h0)
+    v128.store(out + col, h0)
   }
   activate(out)
 }

@@ -2,7 +2,8 @@
 // 784-H-10 (5.7.4) on a resident training set, and accuracy over any set. The host (src-worker/fast/wasm-
 // backend.ts) writes params, images and batch indices straight into linear memory at the pointers below.
 import { backwardAndUpdate } from './backward'
-import { encodeRow, hiddenRow, scoresRow, softmaxRow } from './forward'
+import { clearColumns } from './columns'
+import { canFileColumns, encodeRow, hiddenRow, scoresRow, softmaxRow } from './forward'
 import * as L from './layout'
 
 /** Lays out and zeroes the params of a 784-hidden-10 net; relu = 0 means Sigmoid. 0 if memory can't grow. */
@@ -63,13 +64,17 @@ function readAheadBatch(batchSize: i32): void {
   store<u32>(L.readAheadSink, seen)
 }
 
-/** network.loss(x_batch, t_batch) over the batch at ptrBatch(): forward through every layer, keeping z and y */
-function forwardLoss(batchSize: i32): f32 {
+/**
+ * network.loss(x_batch, t_batch) over the batch at ptrBatch(): forward through every layer, keeping z and y.
+ * With fileColumns, the batch's lit pixels are also filed under their columns for the W1 update.
+ */
+function forwardLoss(batchSize: i32, fileColumns: bool): f32 {
+  if (fileColumns) clearColumns()
   let sum: f32 = 0
   for (let n = 0; n < batchSize; n++) {
     const i = <usize>load<i32>(L.batchIdx + (<usize>n << 2)) // batch_mask[n]
     const z = L.z + <usize>n * L.rowBytes
-    hiddenRow(L.setOff, L.setVal, load<i32>(L.setStart + (i << 2)), load<i32>(L.setStart + (i << 2), 4), z)
+    hiddenRow(L.setOff, L.setVal, load<i32>(L.setStart + (i << 2)), load<i32>(L.setStart + (i << 2), 4), z, fileColumns)
     const a = L.y + <usize>(n * L.C * 4)
     const label = <i32>load<u8>(L.labels + i) //                t_batch[n]
     store<i32>(L.t + (<usize>n << 2), label)
@@ -84,15 +89,16 @@ function forwardLoss(batchSize: i32): f32 {
  */
 export function step(batchSize: i32, learningRate: f32): f32 {
   readAheadBatch(batchSize)
-  forwardLoss(batchSize)
-  backwardAndUpdate(batchSize, learningRate)
-  return forwardLoss(batchSize)
+  const filed = batchSize <= L.COLUMN_ROWS && canFileColumns() // else updateW1 files them, a pass at a time
+  forwardLoss(batchSize, filed)
+  backwardAndUpdate(batchSize, learningRate, filed)
+  return forwardLoss(batchSize, false)
 }
 
 /** network.loss on the batch at ptrBatch() without training */
 export function loss(batchSize: i32): f32 {
   readAheadBatch(batchSize)
-  return forwardLoss(batchSize)
+  return forwardLoss(batchSize, false)
 }
 
 /** argmax of the scores a = predict(x) for the hidden row z (np.argmax(y, axis=1), first maximum wins) */
@@ -111,7 +117,7 @@ export function correct(slot: i32): i32 {
   const count = slot == 0 ? L.setCount : L.evCount
   let right = 0
   for (let i = 0; i < count; i++) {
-    hiddenRow(off, val, load<i32>(start + (<usize>i << 2)), load<i32>(start + (<usize>i << 2), 4), L.z)
+    hiddenRow(off, val, load<i32>(start + (<usize>i << 2)), load<i32>(start + (<usize>i << 2), 4), L.z, false)
     if (classify(L.z) == <i32>load<u8>(labels + <usize>i)) right++
   }
   return right
