@@ -101,4 +101,22 @@ describe('fast path params and predictions', () => {
     assert.equal(got.length, 30)
     got.forEach((p, i) => assert.ok(Math.abs(p - want[i]) < 1e-6, `p[${i}] ${p} vs ${want[i]}`))
   })
+
+  it('predict follows the params after a step and after setParams (its float64 copy is not kept stale)', async () => {
+    const params = initParams(784, 50, 10, 0.5, new Random(5))
+    const x = Float32Array.from(split.test.images.subarray(0, 784), (b) => b / 255)
+    for (const prefer of ['wasm-simd', 'ts'] as const) {
+      const fast = await createFastBackend(params, 'relu', { prefer })
+      const reference = new ReferenceBackend(params, 'relu')
+      const before = fast.predict(x, 1)
+      fast.step(split.train, Int32Array.from({ length: 100 }, (_, i) => i * 7), 0.5)
+      reference.setParams(fast.getParams())
+      const afterStep = fast.predict(x, 1)
+      assert.notDeepEqual(afterStep, before, `${prefer}: the step changed nothing`)
+      reference.predict(x, 1).forEach((p, i) => assert.ok(Math.abs(p - afterStep[i]) < 1e-12, `${prefer} after step p[${i}] ${afterStep[i]} vs ${p}`))
+      fast.setParams(params)
+      const afterSet = fast.predict(x, 1)
+      before.forEach((p, i) => assert.ok(Math.abs(p - afterSet[i]) < 1e-12, `${prefer} after setParams p[${i}] ${afterSet[i]} vs ${p}`))
+    }
+  })
 })

@@ -6,7 +6,7 @@ import { CLASSES as C, PIXELS as D } from '../data/digits'
 import type { Activation } from '../protocol'
 import type { ParamsF32 } from './params-f32'
 import { checkBatch, checkLearningRate, hiddenSizeOf, readParams, writeParams } from './params-f32'
-import { predictWith } from './predict'
+import { PredictCopy } from './predict'
 
 /** TrainingBackend 'ts-f32': float32 buffers allocated once per batch capacity, nothing per step. */
 export class TsBackend implements TrainingBackend {
@@ -25,6 +25,7 @@ export class TsBackend implements TrainingBackend {
   private xVal = new Float32Array(0) // x = byte / 255
   private z = new Float32Array(0) // activation(x·W1 + b1), then −lr·dh
   private y = new Float32Array(0) // softmax, then dout
+  private readonly predictor: PredictCopy
 
   constructor(params: Params, readonly activation: Activation) {
     const H = (this.H = hiddenSizeOf(params))
@@ -32,6 +33,7 @@ export class TsBackend implements TrainingBackend {
     this.p = { W1: new Float32Array(D * H), b1: new Float32Array(H), W2T: new Float32Array(C * H), b2: new Float32Array(C), hidden: H, stride: H }
     this.dW2T = new Float32Array(C * H)
     this.db1 = new Float32Array(H)
+    this.predictor = new PredictCopy(() => this.getParams(), activation)
     this.setParams(params)
   }
 
@@ -40,6 +42,7 @@ export class TsBackend implements TrainingBackend {
     checkBatch(batch, set.count)
     checkLearningRate(learningRate)
     this.gather(set, batch)
+    this.predictor.stale()
     this.forward(batch.length)
     this.backwardAndUpdate(batch.length, learningRate)
     return this.forward(batch.length)
@@ -69,7 +72,7 @@ export class TsBackend implements TrainingBackend {
   }
 
   predict(x: Float32Array, n: number): Float64Array {
-    return predictWith(this.getParams(), this.activation, x, n)
+    return this.predictor.predict(x, n)
   }
 
   getParams(): Params {
@@ -78,6 +81,7 @@ export class TsBackend implements TrainingBackend {
 
   setParams(params: Params): void {
     writeParams(params, this.p)
+    this.predictor.stale()
   }
 
   private reserve(capacity: number): void {

@@ -6,7 +6,7 @@ import { PIXELS } from '../data/digits'
 import type { Activation } from '../protocol'
 import type { ParamsF32 } from './params-f32'
 import { checkBatch, checkLearningRate, hiddenSizeOf, readParams, writeParams } from './params-f32'
-import { predictWith } from './predict'
+import { PredictCopy } from './predict'
 import type { WasmMemory, WasmModule } from './wasm-api'
 import { wasmApi } from './wasm-api'
 
@@ -48,6 +48,7 @@ export class WasmBackend implements TrainingBackend {
   private capacity = 0
   private i32 = new Int32Array(0)
   private u8 = new Uint8Array(0)
+  private readonly predictor: PredictCopy
 
   /** module: the compiled kernel; params are copied (as float32) */
   constructor(module: WasmModule, params: Params, readonly activation: Activation) {
@@ -55,6 +56,7 @@ export class WasmBackend implements TrainingBackend {
     this.k = new wasmApi!.Instance(module, {}).exports as Kernel
     if (!this.k.init(this.hidden, activation === 'relu' ? 1 : 0)) throw new RangeError('fast path: out of WebAssembly memory for the params')
     this.layout(0, 0, MIN_BATCH_CAPACITY)
+    this.predictor = new PredictCopy(() => this.getParams(), activation)
     this.setParams(params)
   }
 
@@ -63,6 +65,7 @@ export class WasmBackend implements TrainingBackend {
     checkBatch(batch, set.count)
     checkLearningRate(learningRate)
     this.prepare(set, batch)
+    this.predictor.stale()
     return this.k.step(batch.length, learningRate)
   }
 
@@ -95,7 +98,7 @@ export class WasmBackend implements TrainingBackend {
   }
 
   predict(x: Float32Array, n: number): Float64Array {
-    return predictWith(this.getParams(), this.activation, x, n)
+    return this.predictor.predict(x, n)
   }
 
   getParams(): Params {
@@ -104,6 +107,7 @@ export class WasmBackend implements TrainingBackend {
 
   setParams(params: Params): void {
     writeParams(params, this.views())
+    this.predictor.stale()
   }
 
   /** writes the batch indices into the kernel, first making set resident if it is not */
