@@ -106,12 +106,19 @@ export function hiddenRow(off: usize, val: usize, first: i32, last: i32, out: us
     v128.store(out + col, h4, 64)
     v128.store(out + col, h5, 80)
   }
-  // any groups left over (a hidden size whose groups don't split into sixes and a seven), one at a time
+  // any groups left over (small nets, or groups that don't split into sixes and a seven), one at a time
+  // with two sums, two pixels per turn, so that consecutive pixels don't wait on each other
   for (; v < Hp; v += 4) {
     const col = <usize>(v << 2), base = W1 + col
-    let h0 = v128.load(b1 + col)
-    for (let e = <usize>first << 2, end = <usize>last << 2; e < end; e += 4) h0 = madd(v128.load32_splat(val + e), v128.load(base + <usize>load<u32>(off + e)), h0)
-    v128.store(out + col, h0)
+    let h0 = v128.load(b1 + col), h1 = f32x4.splat(0)
+    let e = <usize>first << 2
+    const end = <usize>last << 2
+    for (; e + 4 < end; e += 8) {
+      h0 = madd(v128.load32_splat(val + e), v128.load(base + <usize>load<u32>(off + e)), h0)
+      h1 = madd(v128.load32_splat(val + e, 4), v128.load(base + <usize>load<u32>(off + e, 4)), h1)
+    }
+    if (e < end) h0 = madd(v128.load32_splat(val + e), v128.load(base + <usize>load<u32>(off + e)), h0)
+    v128.store(out + col, f32x4.add(h0, h1))
   }
   activate(out)
 }
