@@ -1,8 +1,10 @@
 import { after, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { Worker } from 'node:worker_threads'
-import type { LabEvent, TrainSettings } from '../src-worker/protocol'
+import type { IdxFiles, LabEvent, TrainSettings, WorkerCommand } from '../src-worker/protocol'
 import { BOOK_SETTINGS } from '../src-worker/validate'
+import { goodIdxFiles } from '../src-worker/data/idx-fixtures'
+import type { WorkerLike } from './training-host'
 import { builtWorkerMissing, fakeWorker, Harness, realWorker } from './test-doubles/host-harness'
 
 /** Small enough to finish in a few seconds, big enough for progress chunks and epochs (80 iterations each). */
@@ -89,6 +91,23 @@ describe('training host with the real worker bundle (out/main/worker.js)', { ski
     const done = await h.until((e) => e.type === 'done', from)
     assert.equal(done.type === 'done' && done.reason, 'completed')
     assert.equal(h.spawned.length, 2)
+  })
+
+  it('a thread killed after loading gzipped IDX files comes back with them: ready (default), then datasetLoaded (idx)', async () => {
+    const h = harness(realWorker)
+    h.host.rendererReady()
+    h.host.command({ type: 'loadIdx', files: goodIdxFiles(true) })
+    const first = await h.until((e) => e.type === 'datasetLoaded')
+    await h.spawned[0]!.terminate() // as if the thread died: the host sees an unexpected exit
+    const failed = await h.until((e) => e.type === 'failed')
+    assert.match(failed.type === 'failed' ? failed.reason : '', /will be loaded again with your next command/)
+    const from = h.delivered.length
+    h.host.command({ type: 'sampleTest', index: 0 })
+    await h.until((e) => e.type === 'testSample', from)
+    assert.deepEqual(h.types().slice(from), ['ready', 'datasetLoaded', 'testSample'])
+    const [ready, restored] = h.delivered.slice(from)
+    assert.equal(ready!.type === 'ready' && ready.dataset.kind, 'default')
+    assert.deepEqual(restored, first, 'the same dataset as before the crash')
   })
 
   it('dispose terminates the thread mid-run and nothing arrives afterwards', async () => {
@@ -180,5 +199,117 @@ describe('training host when the worker cannot even start', () => {
     const h = harness(fakeWorker())
     await h.host.dispose()
     await assert.rejects(h.host.request({ type: 'exportModel' }, () => undefined), /shut down/)
+  })
+})
+
+/** Four IDX files tagged `tag`, each in an ArrayBuffer of its own (so a host could transfer it); train images `size` bytes. */
+function idxFiles(tag: string, size: number): IdxFiles {
+  const file = (name: string, n: number) => ({ name: `${tag}-${name}`, bytes: new Uint8Array(n).map((_, i) => (i * 7 + 3) & 255) })
+  return {
+    trainImages: file('train-images-idx3-ubyte.gz', size),
+    trainLabels: file('train-labels-idx1-ubyte.gz', 8),
+    testImages: file('t10k-images-idx3-ubyte.gz', 24),
+    testLabels: file('t10k-labels-idx1-ubyte.gz', 8),
+  }
+}
+
+/** Wraps a worker factory so that `posted[k]` lists the commands the host posted to the k-th spawned worker. */
+function recording(posted: WorkerCommand[][], factory: () => WorkerLike): () => WorkerLike {
+  return () => {
+    const worker = factory()
+    const log: WorkerCommand[] = []
+    posted.push(log)
+    const post = worker.postMessage.bind(worker)
+    worker.postMessage = (value, transfer) => {
+      log.push(value as WorkerCommand)
+      post(value, transfer)
+    }
+    return worker
+  }
+}
+
+const reasonOf = (event: LabEvent): string => (event.type === 'failed' ? event.reason : `not a failed event: ${event.type}`)
+const exportModel = (h: Harness) => h.host.request({ type: 'exportModel' }, (e) => (e.type === 'model' ? e.model : undefined))
+const crashesOnStart = () => fakeWorker({ crash: 'exitAfterProgress' })
+
+describe('training host restores the loaded IDX data after a crash (with a test double of the worker)', () => {
+  it('a worker respawned after a crash gets the accepted loadIdx first, then the request that respawned it, which still resolves', async () => {
+    const posted: WorkerCommand[][] = []
+    const h = harness(recording(posted, crashesOnStart()), recording(posted, fakeWorker()))
+    h.host.rendererReady()
+    h.host.command({ type: 'loadIdx', files: idxFiles('mine', 40) })
+    await h.until((e) => e.type === 'datasetLoaded')
+    h.host.command({ type: 'start', settings: SHORT })
+    const failed = await h.until((e) => e.type === 'failed')
+    assert.match(reasonOf(failed), /exit code 3\); the IDX data you loaded \(fake IDX from mine-train-images-idx3-ubyte\.gz\) will be loaded again with your next command/)
+    const from = h.delivered.length
+    assert.deepEqual(await exportModel(h), { format: 'fake-model' })
+    assert.deepEqual(posted[1]!.map((c) => c.type), ['loadIdx', 'exportModel'])
+    const restore = posted[1]![0]!
+    assert.equal(restore.type === 'loadIdx' && restore.files.trainImages.name, 'mine-train-images-idx3-ubyte.gz')
+    assert.deepEqual(h.types().slice(from), ['ready', 'datasetLoaded'], 'the new worker\'s default digits, then the restored data; the model answer stays with the request')
+    const restored = h.delivered[from + 1]!
+    assert.ok(restored.type === 'datasetLoaded' && restored.dataset.kind === 'idx' && restored.dataset.trainSize === 40, 'all 40 bytes arrived again')
+  })
+
+  it('after useDefaultData is accepted, a crash restores nothing and the reason does not promise IDX data', async () => {
+    const posted: WorkerCommand[][] = []
+    const h = harness(recording(posted, crashesOnStart()), recording(posted, fakeWorker()))
+    h.host.rendererReady()
+    h.host.command({ type: 'loadIdx', files: idxFiles('mine', 40) })
+    const loaded = await h.until((e) => e.type === 'datasetLoaded')
+    h.host.command({ type: 'useDefaultData' })
+    await h.until((e) => e.type === 'datasetLoaded' && e !== loaded)
+    h.host.command({ type: 'start', settings: SHORT })
+    const failed = await h.until((e) => e.type === 'failed')
+    assert.doesNotMatch(reasonOf(failed), /IDX/)
+    await exportModel(h)
+    assert.deepEqual(posted[1]!.map((c) => c.type), ['exportModel'])
+  })
+
+  it('a refused loadIdx keeps the data loaded before it as the data to restore', async () => {
+    const posted: WorkerCommand[][] = []
+    const h = harness(recording(posted, crashesOnStart()), recording(posted, fakeWorker()))
+    h.host.rendererReady()
+    h.host.command({ type: 'loadIdx', files: idxFiles('first', 40) })
+    await h.until((e) => e.type === 'datasetLoaded')
+    h.host.command({ type: 'loadIdx', files: idxFiles('empty', 0) })
+    const refused = await h.until((e) => e.type === 'rejected')
+    assert.match(refused.type === 'rejected' ? refused.message : '', /empty-train-images-idx3-ubyte\.gz: the file is empty/)
+    h.host.command({ type: 'start', settings: SHORT })
+    assert.match(reasonOf(await h.until((e) => e.type === 'failed')), /fake IDX from first-train-images/)
+    await exportModel(h)
+    const restore = posted[1]![0]!
+    assert.equal(restore.type === 'loadIdx' && restore.files.trainImages.name, 'first-train-images-idx3-ubyte.gz')
+  })
+
+  it('a worker that crashes again before taking the restored data drops it, says so, and the next worker starts clean', async () => {
+    const posted: WorkerCommand[][] = []
+    const h = harness(recording(posted, crashesOnStart()), recording(posted, fakeWorker({ crash: 'exitOnLoadIdx' })), recording(posted, fakeWorker()))
+    h.host.rendererReady()
+    h.host.command({ type: 'loadIdx', files: idxFiles('mine', 40) })
+    await h.until((e) => e.type === 'datasetLoaded')
+    h.host.command({ type: 'start', settings: SHORT })
+    const first = await h.until((e) => e.type === 'failed')
+    h.host.command({ type: 'start', settings: SHORT })
+    const second = await h.until((e) => e.type === 'failed' && e !== first)
+    assert.match(reasonOf(second), /exit code 4\); the IDX data loaded before \(fake IDX from mine-train-images-idx3-ubyte\.gz\) could not be restored, so the lab is back on the default digits/)
+    assert.deepEqual(posted[1]!.map((c) => c.type), ['loadIdx', 'start'])
+    const from = h.delivered.length
+    await exportModel(h)
+    assert.deepEqual(posted[2]!.map((c) => c.type), ['exportModel'], 'no third attempt at the dropped data')
+    assert.ok(!h.types().slice(from).includes('datasetLoaded'))
+  })
+
+  it('sending loadIdx copies the bytes: the host\'s own copy stays whole (not detached) after the worker has them', async () => {
+    const h = harness(fakeWorker())
+    h.host.rendererReady()
+    const files = idxFiles('kept', 40)
+    const before = Object.values(files).map((f) => f.bytes.slice())
+    h.host.command({ type: 'loadIdx', files })
+    const event = await h.until((e) => e.type === 'datasetLoaded')
+    assert.ok(event.type === 'datasetLoaded' && event.dataset.trainSize === 40, 'the worker received all 40 bytes')
+    assert.deepEqual(Object.values(files).map((f) => f.bytes.buffer.byteLength), before.map((b) => b.byteLength))
+    assert.deepEqual(Object.values(files).map((f) => f.bytes), before)
   })
 })

@@ -1,7 +1,11 @@
 // Hosts the training worker thread for the main process (STYLE.md §E): spawns it, relays commands in and
 // events out, turns crashes into a plain 'failed' event, and holds events until the renderer listens.
+// After a crash the next command respawns the worker; if the user had loaded IDX data that the worker accepted,
+// the host sends it to the new worker first (data-restore.ts), so the lab does not silently fall back to the
+// default digits. A worker that dies again before taking that data drops it, and the 'failed' reason says so.
 // No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
+import { DataRestore } from './data-restore'
 
 /** The slice of node:worker_threads' Worker the host uses. */
 export interface WorkerLike {
@@ -25,7 +29,7 @@ export const MAX_PENDING_EVENTS = 20_000
 
 type Waiter = (event: LabEvent) => boolean
 
-/** One worker thread at a time, respawned on the next command after a crash. */
+/** One worker thread at a time, respawned on the next command after a crash, with the user's IDX data restored. */
 export class TrainingHost {
   private worker: WorkerLike | undefined
   /** a start was sent and neither done, failed nor a refusal of it has come back */
@@ -35,6 +39,7 @@ export class TrainingHost {
   private pending: LabEvent[] = []
   private waiters = new Set<Waiter>()
   private disposed = false
+  private readonly data = new DataRestore()
 
   constructor(private readonly options: TrainingHostOptions) {}
 
@@ -43,7 +48,10 @@ export class TrainingHost {
     return this.worker !== undefined
   }
 
-  /** Spawns the worker if none is alive; it then announces itself with a 'ready' event. */
+  /**
+   * Spawns the worker if none is alive; it then announces itself with a 'ready' event (default digits). After a
+   * crash, IDX data the old worker had accepted is posted first, so a 'datasetLoaded' for it follows that 'ready'.
+   */
   spawn(): void {
     if (this.worker || this.disposed) return
     let worker: WorkerLike
@@ -59,6 +67,8 @@ export class TrainingHost {
     worker.on('messageerror', (error: Error) => this.worker === worker && this.fault(`a worker message could not be read (${error.message})`))
     worker.on('error', (error: Error) => this.worker === worker && this.fault(`the training worker crashed: ${error.message}`))
     worker.on('exit', (code: number) => this.worker === worker && this.fault(`the training worker stopped unexpectedly (exit code ${code})`))
+    const restore = this.data.restoreCommand
+    if (restore && !this.post(restore, true)) this.data.forget()
   }
 
   /** Sends a command to the worker, spawning one if needed. A second start while a run is going is refused. */
@@ -74,12 +84,7 @@ export class TrainingHost {
     }
     this.spawn()
     if (!this.worker) return // it could not start; a 'failed' event said why
-    try {
-      this.worker.postMessage(command, transferables(command))
-    } catch (error) {
-      if (command.type === 'start') this.running = false
-      this.emit({ type: 'rejected', command: command.type, message: `${command.type} could not be sent to the worker: ${(error as Error).message}` })
-    }
+    this.post(command)
   }
 
   /** Sends a command and resolves with the first event `pick` accepts; a refusal or a crash rejects. */
@@ -153,12 +158,28 @@ export class TrainingHost {
       default:
         break
     }
+    this.data.observe(event)
     this.emit(event)
   }
 
-  private fault(reason: string): void {
+  /** Posts to the live worker; a command that cannot be sent becomes a 'rejected' event and false. */
+  private post(command: WorkerCommand, restore = false): boolean {
+    try {
+      this.worker!.postMessage(command, transferables(command))
+    } catch (error) {
+      if (command.type === 'start') this.running = false
+      const what = restore ? 'the IDX data loaded before could not be sent to the new worker, so the lab is on the default digits' : `${command.type} could not be sent to the worker`
+      this.emit({ type: 'rejected', command: command.type, message: `${what}: ${(error as Error).message}` })
+      return false
+    }
+    this.data.sent(command, restore)
+    return true
+  }
+
+  private fault(crash: string): void {
     const worker = this.worker
     this.worker = undefined
+    const reason = crash + this.data.workerLost()
     const iteration = this.running ? this.lastIteration : undefined
     this.running = false
     void worker?.terminate().catch(() => undefined)
@@ -183,12 +204,14 @@ export class TrainingHost {
   }
 }
 
-/** Buffers to move rather than copy into the worker: IDX file bytes and predict pixels. */
+/**
+ * Buffers to move rather than copy into the worker: predict pixels only. IDX file bytes are copied (once, at
+ * most ~55 MB raw, ~11 MB gzipped), because the host keeps them to restore the data after a crash.
+ */
 function transferables(command: WorkerCommand): ArrayBuffer[] {
-  const views: ArrayBufferView[] = []
-  if (command.type === 'loadIdx') views.push(...Object.values(command.files).map((f) => f.bytes))
-  if (command.type === 'predict') views.push(command.pixels)
-  // Only buffers the view owns whole: moving a shared pool (e.g. a small Node Buffer's) would break its other users.
-  const owned = views.filter((v) => v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength)
-  return [...new Set(owned.map((v) => v.buffer as ArrayBuffer))]
+  if (command.type !== 'predict') return []
+  const pixels = command.pixels
+  // Only a buffer the view owns whole: moving a shared pool (e.g. a small Node Buffer's) would break its other users.
+  const owned = pixels.buffer instanceof ArrayBuffer && pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength
+  return owned ? [pixels.buffer as ArrayBuffer] : []
 }

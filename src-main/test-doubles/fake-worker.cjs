@@ -1,7 +1,9 @@
 // TEST DOUBLE of the training worker (src-worker/node/entry-node.ts), not of Electron.
 // Speaks the LabEvent protocol with made-up numbers so the host's own logic (relay, buffering,
 // double-start guard, requests, faults) can be tested without training. workerData.crash:
-// 'throwAfterProgress' throws after the first progress chunk; 'exitAfterProgress' exits with code 3.
+// 'throwAfterProgress' throws after the first progress chunk; 'exitAfterProgress' exits with code 3;
+// 'exitOnLoadIdx' exits with code 4 on a loadIdx. loadIdx answers like the real session: 'datasetLoaded'
+// (kind 'idx', trainSize = the train images' byte count, name from that file) or, for an empty file, 'rejected'.
 const { parentPort, workerData } = require('node:worker_threads')
 
 const dataset = { kind: 'default', name: 'fake digits', trainSize: 100, testSize: 20, expectedTestAccuracy: 0.9 }
@@ -46,6 +48,17 @@ parentPort.on('message', (command) => {
     case 'stop':
       if (run) { run.stopRequested = true; if (run.paused) finish('stopped') }
       return
+    case 'useDefaultData':
+      return parentPort.postMessage({ type: 'datasetLoaded', dataset })
+    case 'loadIdx': {
+      if (opts.crash === 'exitOnLoadIdx') process.exit(4)
+      const images = command.files.trainImages
+      if (!(images.bytes instanceof Uint8Array) || images.bytes.length === 0) {
+        return parentPort.postMessage({ type: 'rejected', command: 'loadIdx', message: `${images.name}: the file is empty` })
+      }
+      const idx = { kind: 'idx', name: `fake IDX from ${images.name}`, trainSize: images.bytes.length, testSize: 20, expectedTestAccuracy: 0.97 }
+      return parentPort.postMessage({ type: 'datasetLoaded', dataset: idx })
+    }
     case 'exportModel':
       return parentPort.postMessage({ type: 'model', model: { format: 'fake-model' } })
     default:
