@@ -186,6 +186,21 @@ test('MNIST IDX files picked in the browser become the data; a missing file is n
   await page.getByRole('button', { name: 'Open MNIST IDX files…' }).click()
   await (await chooser).setFiles(files)
   await expect(page.getByTestId('dataset')).toContainText('12 training and 5 test digits')
+
+  // The engine's worker crashes (an uncaught error in it): the lab says so, starts a fresh worker and gives
+  // it the same files back. A run then trains on them: 12 digits make one iteration an epoch, so a 20-step
+  // run ends in epoch 19, counted from 0 (on the default digits, 7,996 / 100 iterations an epoch: 0.2).
+  const replacement = page.waitForEvent('worker')
+  await page.workers()[0]!.evaluate(() => setTimeout(() => { throw new Error('a crash for the test') }))
+  await expect(page.getByRole('alert')).toContainText(
+    /the training worker crashed \(.*a crash for the test\); a fresh one was started; the IDX data you loaded \(.*\) will be loaded again into it/,
+  )
+  await replacement
+  await page.getByTestId('iterations-input').fill('20')
+  await page.getByRole('button', { name: 'Start training' }).click()
+  await expect(status()).toContainText('Finished')
+  await expect(status()).toContainText(/epoch 19$/)
+  await expect(page.getByTestId('dataset')).toContainText('12 training and 5 test digits')
   await page.getByRole('button', { name: 'Use default digits' }).click()
   await expect(page.getByTestId('dataset')).toContainText('7,996 training and 2,004 test digits')
 })

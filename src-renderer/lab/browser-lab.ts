@@ -1,6 +1,8 @@
 // The browser edition's LabApi: the same engine in a Web Worker, speaking WorkerCommand / LabEvent.
-// Files come from <input type=file>, saves are downloads, run history lives in localStorage.
+// Files come from <input type=file>, saves are downloads, run history lives in localStorage. A crashed worker
+// is replaced at once and given back the IDX data it had accepted (data-restore.ts, as main's host does).
 import { commandMethods } from '../../src-worker/command-methods'
+import { DataRestore } from '../../src-worker/data-restore'
 import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv } from '../../src-worker/run-record'
 import { downloadText, pickFiles, readIdxFiles } from './browser-files'
@@ -15,6 +17,7 @@ export function createBrowserLab(): LabApi {
   const waiters = new Set<Listener>()
   let backlog: LabEvent[] | null = []
   const recorder = new RunRecorder()
+  const data = new DataRestore()
 
   const emit = (event: LabEvent): void => {
     const record = recorder.consume(event)
@@ -30,18 +33,28 @@ export function createBrowserLab(): LabApi {
   let worker = spawn()
   function spawn(): Worker {
     const w = new Worker(new URL('../../src-worker/entry-web.ts', import.meta.url), { type: 'module', name: 'backprop-lab-engine' })
-    w.addEventListener('message', (e: MessageEvent<LabEvent>) => emit(e.data))
+    w.addEventListener('message', (e: MessageEvent<LabEvent>) => {
+      data.observe(e.data)
+      emit(e.data)
+    })
     w.addEventListener('messageerror', () => emit({ type: 'failed', reason: 'a message from the training worker could not be read' }))
     w.addEventListener('error', (e: ErrorEvent) => {
       e.preventDefault()
       w.terminate()
-      emit({ type: 'failed', reason: `the training worker crashed (${e.message || 'no details'}); a fresh one was started` })
+      const lost = data.workerLost('into it')
+      emit({ type: 'failed', reason: `the training worker crashed (${e.message || 'no details'}); a fresh one was started${lost}` })
       worker = spawn()
+      const restore = data.restoreCommand
+      if (restore) send(restore, [], true)
     })
     return w
   }
 
-  const send = (command: WorkerCommand, transfer: Transferable[] = []): void => worker.postMessage(command, transfer)
+  /** restore: the lab's own re-send of IDX data after a crash */
+  const send = (command: WorkerCommand, transfer: Transferable[] = [], restore = false): void => {
+    worker.postMessage(command, transfer)
+    data.sent(command, restore)
+  }
   const refuse = (command: WorkerCommand['type'], error: unknown): void =>
     emit({ type: 'rejected', command, message: error instanceof Error ? error.message : String(error) })
 
@@ -53,8 +66,8 @@ export function createBrowserLab(): LabApi {
       const files = await pickFiles('', true)
       if (files.length === 0) return
       try {
-        const idx = await readIdxFiles(files)
-        send({ type: 'loadIdx', files: idx }, [idx.trainImages, idx.trainLabels, idx.testImages, idx.testLabels].map((f) => f.bytes.buffer))
+        // copied, not transferred: the lab keeps the bytes to give them back to a worker that replaces a crashed one
+        send({ type: 'loadIdx', files: await readIdxFiles(files) })
       } catch (error) {
         refuse('loadIdx', error)
       }

@@ -1,6 +1,7 @@
 // Remembers the IDX data the training worker last accepted, so that a worker respawned after a crash gets it
-// back instead of silently starting over on the default digits. Pure bookkeeping over commands and events.
-import type { DatasetInfo, LabEvent, WorkerCommand } from '../src-worker/protocol'
+// back instead of silently starting over on the default digits. Pure bookkeeping over commands and events,
+// used by both hosts of the worker: main's TrainingHost and the browser edition's lab (browser-lab.ts).
+import type { DatasetInfo, LabEvent, WorkerCommand } from './protocol'
 
 export type LoadIdxCommand = Extract<WorkerCommand, { type: 'loadIdx' }>
 
@@ -47,15 +48,16 @@ export class DataRestore {
   }
 
   /**
-   * The worker is gone. Returns what the 'failed' reason should add about the data: that it comes back with
-   * the next command, or, when this worker died before taking the restored data, that it was dropped.
+   * The worker is gone. Returns what the 'failed' reason should add about the data: that it comes back
+   * (`when`: e.g. 'with your next command'), or, when this worker died before taking the restored data,
+   * that it was dropped.
    */
-  workerLost(): string {
+  workerLost(when: string): string {
     const restoring = this.unanswered.some((u) => u.restore)
     this.unanswered = []
     if (!this.kept) return ''
     const name = this.kept.dataset.name
-    if (!restoring) return `; the IDX data you loaded (${name}) will be loaded again with your next command`
+    if (!restoring) return `; the IDX data you loaded (${name}) will be loaded again ${when}`
     this.kept = undefined
     return `; the IDX data loaded before (${name}) could not be restored, so the lab is back on the default digits`
   }

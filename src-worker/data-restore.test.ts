@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { DatasetInfo, LabEvent } from '../src-worker/protocol'
+import type { DatasetInfo, LabEvent } from './protocol'
 import { DataRestore, type LoadIdxCommand } from './data-restore'
 
 const bytes = (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) })
@@ -31,7 +31,7 @@ describe('data to restore after a worker crash', () => {
     data.observe(loaded('idx')) // the worker answers loadIdx at once, useDefaultData after reading its asset
     data.observe(loaded('default'))
     assert.equal(data.restoreCommand, undefined)
-    assert.equal(data.workerLost(), '')
+    assert.equal(data.workerLost('with your next command'), '')
   })
 
   it('survives one crash with a promise to reload it, and is dropped when the worker dies before taking it back', () => {
@@ -39,9 +39,9 @@ describe('data to restore after a worker crash', () => {
     const a = loadIdx('a')
     data.sent(a)
     data.observe(loaded('idx', 'MNIST IDX files (60,000 train / 10,000 test)'))
-    assert.match(data.workerLost(), /IDX data you loaded \(MNIST IDX files \(60,000 train \/ 10,000 test\)\) will be loaded again/)
+    assert.match(data.workerLost('with your next command'), /IDX data you loaded \(MNIST IDX files \(60,000 train \/ 10,000 test\)\) will be loaded again/)
     data.sent(data.restoreCommand!, true)
-    assert.match(data.workerLost(), /could not be restored, so the lab is back on the default digits/)
+    assert.match(data.workerLost('with your next command'), /could not be restored, so the lab is back on the default digits/)
     assert.equal(data.restoreCommand, undefined)
   })
 
@@ -50,10 +50,10 @@ describe('data to restore after a worker crash', () => {
     const a = loadIdx('a')
     data.sent(a)
     data.observe(loaded('idx'))
-    data.workerLost()
+    data.workerLost('with your next command')
     data.sent(a, true)
     data.observe(loaded('idx'))
-    assert.match(data.workerLost(), /will be loaded again/, 'taken back: a later crash restores it again')
+    assert.match(data.workerLost('with your next command'), /will be loaded again/, 'taken back: a later crash restores it again')
     data.sent(a, true)
     data.observe(refused)
     assert.equal(data.restoreCommand, undefined)
