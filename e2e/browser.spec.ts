@@ -193,9 +193,10 @@ test('MNIST IDX files picked in the browser become the data; a missing file is n
   const replacement = page.waitForEvent('worker')
   await page.workers()[0]!.evaluate(() => setTimeout(() => { throw new Error('a crash for the test') }))
   await expect(page.getByRole('alert')).toContainText(
-    /the training worker crashed \(.*a crash for the test\); a fresh one was started; the IDX data you loaded \(.*\) will be loaded again into it/,
+    /the training worker crashed \(.*a crash for the test\); a fresh one was started; the IDX data you loaded \(.*\) will be loaded again into it\. Any weights it had trained are gone/,
   )
   await replacement
+  await page.screenshot({ path: resolve(ARTIFACTS, 'worker-crash.png'), fullPage: true })
   await page.getByTestId('iterations-input').fill('20')
   await page.getByRole('button', { name: 'Start training' }).click()
   await expect(status()).toContainText('Finished')

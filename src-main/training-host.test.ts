@@ -155,7 +155,7 @@ describe('training host logic (with a test double of the worker)', () => {
     h.host.command({ type: 'start', settings: SHORT })
     const failed = await h.until((e) => e.type === 'failed')
     assert.ok(failed.type === 'failed')
-    assert.match(failed.reason, /stopped unexpectedly \(exit code 3\)/)
+    assert.match(failed.reason, /stopped unexpectedly \(exit code 3\)\. Any weights it had trained are gone: train again or load a saved model\.$/)
     assert.equal(failed.iteration, 9)
   })
 

@@ -5,6 +5,9 @@ import type { DatasetInfo, LabEvent, WorkerCommand } from './protocol'
 
 export type LoadIdxCommand = Extract<WorkerCommand, { type: 'loadIdx' }>
 
+/** What no host can give back: the weights live only in the worker. The last sentence of a crash's reason. */
+export const WEIGHTS_GONE = 'Any weights it had trained are gone: train again or load a saved model.'
+
 /**
  * Which data a worker holds follows from its events alone: every loadIdx is answered, in order, by a
  * 'datasetLoaded' (kind 'idx') or a 'rejected' loadIdx; a 'datasetLoaded' of kind 'default' (useDefaultData)

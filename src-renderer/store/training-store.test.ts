@@ -89,5 +89,21 @@ describe('training store: one frame per burst of events', () => {
     runFrame()
     assert.equal(store.getSnapshot().state, 'failed')
     assert.equal(store.getSnapshot().message, 'loss became NaN (iteration 12)')
+    assert.equal(store.getSnapshot().alert, true)
+  })
+
+  it('shows a worker failure between runs as an alert, leaving the finished run finished', () => {
+    const { store, runFrame } = storeWithFrames()
+    store.handle(started)
+    const summary = { iterations: 20, seed: 42, finalLoss: 0.3, trainAccuracy: 0.9, testAccuracy: 0.88, msPerIteration: 0.2, totalSeconds: 0.1 }
+    store.handle({ type: 'done', reason: 'completed', summary })
+    store.handle({ type: 'failed', reason: 'the training worker crashed (out of memory); a fresh one was started' })
+    runFrame()
+    const view = store.getSnapshot()
+    assert.deepEqual([view.state, view.testAccuracy, view.alert], ['finished', 0.88, true])
+    assert.match(view.message ?? '', /crashed \(out of memory\)/)
+    store.handle({ type: 'rejected', command: 'start', message: 'iterations must be …' })
+    runFrame()
+    assert.equal(store.getSnapshot().alert, false, 'a refusal is a note again')
   })
 })

@@ -27,13 +27,15 @@ export interface TrainView {
   doneReason: 'completed' | 'stopped' | null
   /** a failure reason or a refused command, in plain words */
   message: string | null
+  /** the message tells of a failure (shown as an alert), not a note */
+  alert: boolean
 }
 
 
 const INITIAL: TrainView = {
   state: 'idle', iteration: 0, totalIterations: 0, itPerSecond: null, etaSeconds: null, epoch: null,
   iterationsPerEpoch: null, lastLoss: null, trainAccuracy: null, testAccuracy: null, dataset: null,
-  backend: null, settings: null, summary: null, doneReason: null, message: null,
+  backend: null, settings: null, summary: null, doneReason: null, message: null, alert: false,
 }
 
 export class TrainingStore {
@@ -121,14 +123,18 @@ export class TrainingStore {
           trainAccuracy: event.summary.trainAccuracy, testAccuracy: event.summary.testAccuracy, etaSeconds: null,
         })
         break
-      case 'failed':
-        this.set({ state: 'failed', message: event.iteration === undefined ? event.reason : `${event.reason} (iteration ${event.iteration})` })
+      case 'failed': {
+        const message = event.iteration === undefined ? event.reason : `${event.reason} (iteration ${event.iteration})`
+        // A run going ends here. Between runs it is the worker that failed: the last run's status still stands.
+        const ongoing = this.draft.state === 'running' || this.draft.state === 'paused'
+        this.set(ongoing ? { state: 'failed', message, alert: true } : { message, alert: true })
         break
+      }
       case 'rejected':
-        this.set({ message: `${event.command} refused: ${event.message}` })
+        this.set({ message: `${event.command} refused: ${event.message}`, alert: false })
         break
       case 'modelLoaded':
-        this.set({ message: `Loaded ${event.fileName}: test accuracy ${event.testAccuracy.toFixed(4)}`, settings: event.settings })
+        this.set({ message: `Loaded ${event.fileName}: test accuracy ${event.testAccuracy.toFixed(4)}`, settings: event.settings, alert: false })
         break
       case 'prediction':
       case 'gradientChecked':
@@ -149,7 +155,7 @@ export class TrainingStore {
 
   /** Shows a note in the status area, e.g. where a model was saved. */
   notify(message: string): void {
-    this.set({ message })
+    this.set({ message, alert: false })
   }
 
   private clearSeries(): void {

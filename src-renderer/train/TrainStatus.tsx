@@ -44,7 +44,7 @@ export function TrainStatus({ store }: { store: TrainingStore }) {
       </p>
       <progress max={Math.max(total, 1)} value={v.iteration} aria-label="Training progress" />
       {v.message && (
-        <p className={v.state === 'failed' ? 'error' : 'note'} role={v.state === 'failed' ? 'alert' : 'status'}>
+        <p className={v.alert ? 'error' : 'note'} role={v.alert ? 'alert' : 'status'}>
           {v.message}
         </p>
       )}
