@@ -206,6 +206,21 @@ test('MNIST IDX files picked in the browser become the data; a missing file is n
   await expect(page.getByTestId('dataset')).toContainText('7,996 training and 2,004 test digits')
 })
 
+test('an engine that cannot start is named, not restarted over and over, and commands then say to reload', async ({ browser }) => {
+  const broken = await browser.newPage()
+  let loads = 0
+  await broken.route(/entry-web-[^/]*\.js$/, (route) => {
+    loads++
+    return route.fulfill({ contentType: 'text/javascript', body: "throw new Error('a broken engine for the test')" })
+  })
+  await broken.goto('/')
+  await expect(broken.getByRole('alert')).toContainText(/the training worker could not start \(.*a broken engine for the test.*\); reload the page to try again/)
+  await broken.getByTestId('start-button').click()
+  await expect(broken.getByText('start refused: the training worker could not start; reload the page to try again')).toBeVisible()
+  expect(loads, 'the broken worker script was fetched once, not once per restart').toBe(1)
+  await broken.close()
+})
+
 test('panes are reachable by keyboard and nothing broke the page or the CSP', async () => {
   await tab('Runs').focus()
   await page.keyboard.press('Home')

@@ -30,10 +30,12 @@ export function createBrowserLab(): LabApi {
     else for (const listener of listeners) listener(event)
   }
 
-  let worker = spawn()
+  let worker: Worker | null = spawn()
   function spawn(): Worker {
     const w = new Worker(new URL('../../src-worker/entry-web.ts', import.meta.url), { type: 'module', name: 'backprop-lab-engine' })
+    let started = false // it said 'ready': a crash after that is worth a fresh worker, one before it would recur
     w.addEventListener('message', (e: MessageEvent<LabEvent>) => {
+      if (e.data.type === 'ready') started = true
       data.observe(e.data)
       emit(e.data)
     })
@@ -41,6 +43,11 @@ export function createBrowserLab(): LabApi {
     w.addEventListener('error', (e: ErrorEvent) => {
       e.preventDefault()
       w.terminate()
+      if (!started) {
+        worker = null
+        emit({ type: 'failed', reason: `the training worker could not start (${e.message || 'no details'}); reload the page to try again` })
+        return
+      }
       const lost = data.workerLost('into it')
       emit({ type: 'failed', reason: `the training worker crashed (${e.message || 'no details'}); a fresh one was started${lost}. ${WEIGHTS_GONE}` })
       worker = spawn()
@@ -52,6 +59,7 @@ export function createBrowserLab(): LabApi {
 
   /** restore: the lab's own re-send of IDX data after a crash */
   const send = (command: WorkerCommand, transfer: Transferable[] = [], restore = false): void => {
+    if (!worker) return refuse(command.type, new Error('the training worker could not start; reload the page to try again'))
     worker.postMessage(command, transfer)
     data.sent(command, restore)
   }
