@@ -5,7 +5,7 @@
 // default digits. A worker that dies again before taking that data drops it, and the 'failed' reason says so.
 // No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
-import { DataRestore, WEIGHTS_GONE } from '../src-worker/data-restore'
+import { DataRestore } from '../src-worker/data-restore'
 
 /** The slice of node:worker_threads' Worker the host uses. */
 export interface WorkerLike {
@@ -179,7 +179,7 @@ export class TrainingHost {
   private fault(crash: string): void {
     const worker = this.worker
     this.worker = undefined
-    const reason = `${crash}${this.data.workerLost('with your next command')}. ${WEIGHTS_GONE}`
+    const reason = this.data.crashReason(crash, 'with your next command')
     const iteration = this.running ? this.lastIteration : undefined
     this.running = false
     void worker?.terminate().catch(() => undefined)

@@ -6,7 +6,7 @@ import type { DatasetInfo, LabEvent, WorkerCommand } from './protocol'
 export type LoadIdxCommand = Extract<WorkerCommand, { type: 'loadIdx' }>
 
 /** What no host can give back: the weights live only in the worker. The last sentence of a crash's reason. */
-export const WEIGHTS_GONE = 'Any weights it had trained are gone: train again or load a saved model.'
+const WEIGHTS_GONE = 'Any weights it had trained are gone: train again or load a saved model.'
 
 /**
  * Which data a worker holds follows from its events alone: every loadIdx is answered, in order, by a
@@ -48,6 +48,14 @@ export class DataRestore {
   /** The restore could not even be posted: the new worker stays on the default digits. */
   forget(): void {
     this.kept = undefined
+  }
+
+  /**
+   * The 'failed' reason for a worker that is gone: what happened (`crash`), what becomes of the IDX data
+   * (see workerLost), and that its weights are lost. Both hosts word a crash this way.
+   */
+  crashReason(crash: string, when: string): string {
+    return `${crash}${this.workerLost(when)}. ${WEIGHTS_GONE}`
   }
 
   /**

@@ -2,7 +2,7 @@
 // Files come from <input type=file>, saves are downloads, run history lives in localStorage. A crashed worker
 // is replaced at once and given back the IDX data it had accepted (data-restore.ts, as main's host does).
 import { commandMethods } from '../../src-worker/command-methods'
-import { DataRestore, WEIGHTS_GONE } from '../../src-worker/data-restore'
+import { DataRestore } from '../../src-worker/data-restore'
 import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv } from '../../src-worker/run-record'
 import { downloadText, pickFiles, readIdxFiles } from './browser-files'
@@ -48,8 +48,7 @@ export function createBrowserLab(): LabApi {
         emit({ type: 'failed', reason: `the training worker could not start (${e.message || 'no details'}); reload the page to try again` })
         return
       }
-      const lost = data.workerLost('into it')
-      emit({ type: 'failed', reason: `the training worker crashed (${e.message || 'no details'}); a fresh one was started${lost}. ${WEIGHTS_GONE}` })
+      emit({ type: 'failed', reason: data.crashReason(`the training worker crashed (${e.message || 'no details'}); a fresh one was started`, 'into it') })
       worker = spawn()
       const restore = data.restoreCommand
       if (restore) send(restore, [], true)
