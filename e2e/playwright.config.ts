@@ -7,6 +7,9 @@ import { defineConfig } from '@playwright/test'
 
 /** Debian's Chromium; override with CHROMIUM_PATH elsewhere. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** The preview server's port; E2E_PORT lets two checkouts run their e2e side by side. */
+const port = Number(process.env.E2E_PORT ?? 4173)
+const baseURL = `http://127.0.0.1:${port}`
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -30,9 +33,9 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
-      testMatch: 'browser.spec.ts',
+      testMatch: /browser(-[a-z0-9-]+)?\.spec\.ts$/,
       use: {
-        baseURL: 'http://127.0.0.1:4173',
+        baseURL,
         viewport: { width: 1280, height: 900 },
         launchOptions: { executablePath: chromium, args: chromiumArgs },
       },
@@ -43,9 +46,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --outDir out/renderer --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${port} --strictPort`,
     cwd: resolve(__dirname, '..'),
-    url: 'http://127.0.0.1:4173',
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },

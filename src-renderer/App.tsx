@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { LabApi } from '../src-worker/protocol'
+import { LANGUAGES, useI18n, type Language } from './i18n'
 import { GradientPane } from './panes/GradientPane'
 import { GraphPane } from './panes/GraphPane'
 import { InspectPane } from './panes/InspectPane'
@@ -10,17 +11,21 @@ import { TrainChip } from './train/TrainChip'
 import { TrainPane } from './train/TrainPane'
 
 const PANES = [
-  { id: 'train', label: 'Train', section: '5.7.4' },
-  { id: 'predict', label: 'Predict', section: '5.7.2' },
-  { id: 'gradient', label: 'Gradient check', section: '5.7.3' },
-  { id: 'graph', label: 'Computational graph', section: '5.1–5.4' },
-  { id: 'inspect', label: 'Inspect', section: '5.7.2' },
-  { id: 'runs', label: 'Runs', section: '5.7.4' },
+  { id: 'train', section: '5.7.4' },
+  { id: 'predict', section: '5.7.2' },
+  { id: 'gradient', section: '5.7.3' },
+  { id: 'graph', section: '5.1–5.4' },
+  { id: 'inspect', section: '5.7.2' },
+  { id: 'runs', section: '5.7.4' },
 ] as const
+
+/** Each language named in itself, so the switch reads right whatever is showing. */
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어' }
 type PaneId = (typeof PANES)[number]['id']
 
 /** The lab's shell: a tab list of panes, each naming its book section. Only the shown pane is mounted. */
 export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
+  const { t, lang, setLang } = useI18n()
   const [pane, setPane] = useState<PaneId>('train')
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
 
@@ -36,14 +41,24 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Backprop Lab</h1>
+        <h1>{t.shell.title}</h1>
         <p className="subtitle">
-          Chapter 5 of <cite>Deep Learning from Scratch</cite>: error backpropagation on MNIST
-          <span className="edition">{lab.edition === 'desktop' ? 'desktop' : 'browser'} edition</span>
+          {t.shell.subtitle}
+          <span className="edition">{t.shell.edition[lab.edition === 'desktop' ? 'desktop' : 'browser']}</span>
         </p>
         <TrainChip store={store} />
+        <label className="language">
+          <span>{t.shell.language}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Language)} data-testid="language">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
-      <nav className="tabs" role="tablist" aria-label="Panes">
+      <nav className="tabs" role="tablist" aria-label={t.shell.panesLabel}>
         {PANES.map((p, i) => (
           <button
             key={p.id}
@@ -58,7 +73,7 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
             onClick={() => setPane(p.id)}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
-            {p.label} <span className="section">{p.section}</span>
+            {t.shell.panes[p.id]} <span className="section">{p.section}</span>
           </button>
         ))}
       </nav>

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { I18nProvider } from './i18n'
 import { lab } from './lab'
 import { TrainingStore } from './store/training-store'
 import './styles.css'
@@ -13,6 +14,8 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App lab={lab} store={store} />
+    <I18nProvider>
+      <App lab={lab} store={store} />
+    </I18nProvider>
   </StrictMode>,
 )
