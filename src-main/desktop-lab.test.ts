@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LabEvent } from '../src-worker/protocol'
-import { BOOK_SETTINGS } from '../src-worker/validate'
+import { BOOK_SETTINGS } from '../src-worker/session/validate'
 import { createDesktopLab } from './desktop-lab'
 import { builtWorkerMissing, realWorker } from './test-doubles/host-harness'
 

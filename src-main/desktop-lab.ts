@@ -1,7 +1,7 @@
 // The main process's training services, wired without Electron: the worker host, and the run history
 // that records every finished run from the same event stream the renderer gets.
 import type { LabEvent } from '../src-worker/protocol'
-import { RunRecorder } from '../src-worker/run-record'
+import { RunRecorder } from '../src-worker/session/run-record'
 import { RunHistory } from './run-history'
 import { TrainingHost, type WorkerLike } from './training-host'
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Channel, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
-import { BOOK_SETTINGS, LabInputError } from '../src-worker/validate'
+import { BOOK_SETTINGS, LabInputError } from '../src-worker/session/validate'
 import { createHandlers, ForeignSenderError, type Dialogs, type SenderInfo } from './ipc'
 
 const PAGE = 'file:///opt/Backprop%20Lab/resources/app.asar/out/renderer/index.html'

@@ -2,13 +2,13 @@
 // No runtime electron import: ipcMain is passed in, so the handlers are tested with plain objects.
 import type { IpcMain } from 'electron'
 import { Channel, CHANNEL_PREFIX, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
-import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/validate'
+import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/session/validate'
 import type { TrainingHost } from './training-host'
 import type { RunHistory } from './run-history'
 import { readIdxFolder } from '../src-worker/node/idx-folder'
 import { readModelFile, writeModelFile } from './files/model-file-io'
 import { writeFileAtomic } from './files/atomic-write'
-import { runToCsv } from '../src-worker/run-record'
+import { runToCsv } from '../src-worker/session/run-record'
 import { isOwnPageUrl } from './navigation'
 
 /** What the handlers read of an IpcMainEvent / IpcMainInvokeEvent. */

@@ -4,8 +4,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunRecord } from '../src-worker/protocol'
-import { BOOK_SETTINGS } from '../src-worker/validate'
-import { runId } from '../src-worker/run-record'
+import { BOOK_SETTINGS } from '../src-worker/session/validate'
+import { runId } from '../src-worker/session/run-record'
 import { RunHistory } from './run-history'
 
 function run(startedAt: string, losses = [2.3, 1.1, 0.7]): RunRecord {

@@ -2,8 +2,8 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RunRecord } from '../src-worker/protocol'
-import { parseRunRecord, RUN_ID_PATTERN, runToCsv } from '../src-worker/run-record'
-import { LabInputError } from '../src-worker/validate'
+import { parseRunRecord, RUN_ID_PATTERN, runToCsv } from '../src-worker/session/run-record'
+import { LabInputError } from '../src-worker/session/validate'
 import { writeFileAtomic } from './files/atomic-write'
 
 /** Finished runs as `<id>.json` files; unreadable files are skipped with a warning, never fatal. */

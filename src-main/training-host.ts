@@ -5,7 +5,7 @@
 // default digits. A worker that dies again before taking that data drops it, and the 'failed' reason says so.
 // No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
-import { DataRestore } from '../src-worker/data-restore'
+import { DataRestore } from '../src-worker/session/data-restore'
 
 /** The slice of node:worker_threads' Worker the host uses. */
 export interface WorkerLike {

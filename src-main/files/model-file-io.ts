@@ -1,9 +1,9 @@
 // Model files on disk. The format itself (format name, version, shapes, finite values) is checked in the
-// worker by src-worker/model-file.ts; this layer only gets bytes to and from the disk safely and says
+// worker by src-worker/session/model-file.ts; this layer only gets bytes to and from the disk safely and says
 // clearly when a file is not even JSON.
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { LabInputError } from '../../src-worker/validate'
+import { LabInputError } from '../../src-worker/session/validate'
 import { writeFileAtomic } from './atomic-write'
 
 /** A 784-1024-10 float64 model as JSON is ~20 MB; anything much larger is not ours. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { extractAll, getRawHeader } from '@electron/asar'
-import { BOOK_SETTINGS } from '../../src-worker/validate'
+import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { TrainingHost } from '../training-host'
 import { checkAsarContents, mb, TOTAL_BUDGET_BYTES, type ArchivedFile } from './asar-contents'
 

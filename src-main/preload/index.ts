@@ -2,7 +2,7 @@
 // listeners that never see the IpcRendererEvent. Sandboxed and CommonJS: it imports only 'electron'
 // at run time (protocol.ts's Channel names and command-methods.ts are inlined by the bundler).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { commandMethods } from '../../src-worker/command-methods'
+import { commandMethods } from '../../src-worker/session/command-methods'
 import { Channel, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
 
 const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)

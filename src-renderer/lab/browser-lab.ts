@@ -1,10 +1,10 @@
 // The browser edition's LabApi: the same engine in a Web Worker, speaking WorkerCommand / LabEvent.
 // Files come from <input type=file>, saves are downloads, run history lives in localStorage. A crashed worker
 // is replaced at once and given back the IDX data it had accepted (data-restore.ts, as main's host does).
-import { commandMethods } from '../../src-worker/command-methods'
-import { DataRestore } from '../../src-worker/data-restore'
+import { commandMethods } from '../../src-worker/session/command-methods'
+import { DataRestore } from '../../src-worker/session/data-restore'
 import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
-import { RunRecorder, runToCsv } from '../../src-worker/run-record'
+import { RunRecorder, runToCsv } from '../../src-worker/session/run-record'
 import { downloadText, pickFiles, readIdxFiles } from './browser-files'
 import { loadRuns, saveRun } from './browser-runs'
 
@@ -32,7 +32,7 @@ export function createBrowserLab(): LabApi {
 
   let worker: Worker | null = spawn()
   function spawn(): Worker {
-    const w = new Worker(new URL('../../src-worker/entry-web.ts', import.meta.url), { type: 'module', name: 'backprop-lab-engine' })
+    const w = new Worker(new URL('../../src-worker/session/entry-web.ts', import.meta.url), { type: 'module', name: 'backprop-lab-engine' })
     let started = false // it said 'ready': a crash after that is worth a fresh worker, one before it would recur
     w.addEventListener('message', (e: MessageEvent<LabEvent>) => {
       if (e.data.type === 'ready') started = true

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { RunRecord } from '../../src-worker/protocol'
-import { RUN_FORMAT, RUN_VERSION } from '../../src-worker/run-record'
-import { BOOK_SETTINGS } from '../../src-worker/validate'
+import { RUN_FORMAT, RUN_VERSION } from '../../src-worker/session/run-record'
+import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { KEEP, loadRuns, saveRun, type KeyValueStorage } from './browser-runs'
 
 /** An in-memory Web Storage; setItem throws like a full localStorage once `capacity` characters are used. */

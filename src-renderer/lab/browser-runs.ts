@@ -1,6 +1,6 @@
 // The browser edition's run history: one localStorage entry per finished run (the desktop keeps files).
 import type { RunRecord } from '../../src-worker/protocol'
-import { parseRunRecord } from '../../src-worker/run-record'
+import { parseRunRecord } from '../../src-worker/session/run-record'
 
 /** The part of the Web Storage API used here (localStorage in the browser; a fake in tests). */
 export interface KeyValueStorage {

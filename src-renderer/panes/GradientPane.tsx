@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Activation, GradientDiffs, LabApi } from '../../src-worker/protocol'
-import { PARAM_NAMES } from '../../src-worker/backend'
+import { PARAM_NAMES } from '../../src-worker/net/backend'
 import { formatSmall } from '../graph/format-number'
 
 /** The book's printout of 5.7.3 (gradient_check.py), for comparison. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { DatasetInfo, LabEvent } from '../../src-worker/protocol'
-import { BOOK_SETTINGS } from '../../src-worker/validate'
+import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { TrainingStore } from './training-store'
 
 const dataset: DatasetInfo = { kind: 'default', name: 'test digits', trainSize: 800, testSize: 200, expectedTestAccuracy: 0.9 }

@@ -1,5 +1,5 @@
 import type { Activation } from '../../src-worker/protocol'
-import { rangeText } from '../../src-worker/validate'
+import { rangeText } from '../../src-worker/session/validate'
 import { FIELDS, fieldError, normaliseNumberText, type SettingsText } from './settings-form'
 
 /** The hyperparameters of 5.7.4 with inline errors naming the field, the range and the value. */

@@ -1,7 +1,7 @@
 // The Train pane's form model: text per field, parsed with the engine's own LIMITS so the inline hint
 // and the worker's check say the same thing. Pure (no DOM).
 import type { Activation, TrainSettings } from '../../src-worker/protocol'
-import { BOOK_SETTINGS, checkNumber, LIMITS, rangeText } from '../../src-worker/validate'
+import { BOOK_SETTINGS, checkNumber, LIMITS, rangeText } from '../../src-worker/session/validate'
 
 export type NumericField = keyof typeof LIMITS
 export type SettingsText = Record<NumericField, string> & { activation: Activation }

@@ -4,7 +4,7 @@ import { gzipSync } from 'fflate'
 import { parseIdxFiles, idxDatasetInfo } from './idx'
 import { goodIdxFiles, idxImages, idxLabels, cyclingLabels } from './idx-fixtures'
 import { PIXELS } from './digits'
-import { LabInputError } from '../validate'
+import { LabInputError } from '../session/validate'
 import { crc32 } from './gzip'
 
 /** Asserts parseIdxFiles throws a LabInputError whose message contains every fragment. */

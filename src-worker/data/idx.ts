@@ -3,7 +3,7 @@
 // IDX header, big-endian: uint32 magic (0x00000803 images / 0x00000801 labels), uint32 count,
 // then for images uint32 rows and uint32 cols; then the data, one unsigned byte per pixel or label.
 import type { DatasetInfo, IdxFiles, NamedBytes } from '../protocol'
-import { LabInputError } from '../validate'
+import { LabInputError } from '../session/validate'
 import { PIXELS, type DigitSet, type Split } from './digits'
 import { gunzipChecked, isGzip } from './gzip'
 

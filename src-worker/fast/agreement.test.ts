@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
-import type { Params, TrainingBackend } from '../backend'
+import type { Params, TrainingBackend } from '../net/backend'
 import type { Split } from '../data/digits'
 import { loadDefaultSplit } from '../node/default-data'
 import type { Activation } from '../protocol'
-import { Random } from '../random'
-import { ReferenceBackend } from '../reference-backend'
-import { initParams } from '../two-layer-net'
+import { Random } from '../net/random'
+import { ReferenceBackend } from '../net/reference-backend'
+import { initParams } from '../net/two-layer-net'
 import { createFastBackend } from './index'
 
 const ITERATIONS = 200

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { Random } from '../random'
-import { initParams } from '../two-layer-net'
+import { Random } from '../net/random'
+import { initParams } from '../net/two-layer-net'
 import { createFastBackend, fastBackendSupport } from './index'
 
 // node --test runs each file in its own process, so replacing WebAssembly.compile here touches no other test.

@@ -4,9 +4,9 @@ import type { Split } from '../data/digits'
 import { Matrix } from '../math/matrix'
 import { loadDefaultSplit } from '../node/default-data'
 import type { Activation } from '../protocol'
-import { Random } from '../random'
-import { ReferenceBackend } from '../reference-backend'
-import { initParams } from '../two-layer-net'
+import { Random } from '../net/random'
+import { ReferenceBackend } from '../net/reference-backend'
+import { initParams } from '../net/two-layer-net'
 import { createFastBackend, fastBackendSupport } from './index'
 
 const KINDS = ['wasm-simd', 'ts'] as const

@@ -1,6 +1,6 @@
 // The fast training path (issue 3): float32, sparse input, WebAssembly SIMD where the host has it and a
 // plain-TypeScript fallback where it does not. Runs in a Node worker thread and in a browser Web Worker.
-import type { Params, TrainingBackend } from '../backend'
+import type { Params, TrainingBackend } from '../net/backend'
 import type { Activation } from '../protocol'
 import { KERNEL_SIMD_BASE64 } from './generated/kernel-wasm'
 import { TsBackend } from './ts-backend'

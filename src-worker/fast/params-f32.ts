@@ -1,7 +1,7 @@
 // The fast path keeps the params in float32, W2 transposed (10 × hidden) so every inner loop runs along the
 // hidden axis, and every row padded to `stride` floats (a multiple of 4 for the SIMD kernel). These
 // helpers check the shapes and convert to and from the float64 Params of the reference.
-import type { Params } from '../backend'
+import type { Params } from '../net/backend'
 import { CLASSES, PIXELS } from '../data/digits'
 import { Matrix } from '../math/matrix'
 

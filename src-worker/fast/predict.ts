@@ -1,9 +1,9 @@
-import type { Params } from '../backend'
+import type { Params } from '../net/backend'
 import { CLASSES, PIXELS } from '../data/digits'
-import { softmax } from '../functions'
+import { softmax } from '../net/functions'
 import { Matrix } from '../math/matrix'
 import type { Activation } from '../protocol'
-import { TwoLayerNet } from '../two-layer-net'
+import { TwoLayerNet } from '../net/two-layer-net'
 
 /**
  * softmax(predict(x)) for the fast path with the readable float64 net on a copy of its params: predictions

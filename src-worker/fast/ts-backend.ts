@@ -1,6 +1,6 @@
 // The fast path in plain TypeScript, for hosts without WebAssembly SIMD: the kernel's algorithm on
 // Float32Arrays (sparse x, fused bias + activation, no dx for Affine1, W1 updated in place), no SIMD.
-import type { Params, TrainingBackend } from '../backend'
+import type { Params, TrainingBackend } from '../net/backend'
 import type { DigitSet } from '../data/digits'
 import { CLASSES as C, PIXELS as D } from '../data/digits'
 import type { Activation } from '../protocol'

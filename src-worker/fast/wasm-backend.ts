@@ -1,6 +1,6 @@
 // The fast path on the WebAssembly SIMD kernel (src-worker/assembly/): the host side. It owns one kernel
 // instance, encodes the training set into its memory once, writes each batch's indices and reads the loss.
-import type { Params, TrainingBackend } from '../backend'
+import type { Params, TrainingBackend } from '../net/backend'
 import type { DigitSet } from '../data/digits'
 import { PIXELS } from '../data/digits'
 import type { Activation } from '../protocol'

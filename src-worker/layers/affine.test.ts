@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { Matrix } from '../math/matrix'
-import { Random } from '../random'
+import { Random } from '../net/random'
 import { maxAbsDiff, numericalBackward, randn } from '../testing/numeric'
 import { Affine } from './affine'
 

@@ -1,4 +1,4 @@
-import { sigmoid } from '../functions'
+import { sigmoid } from '../net/functions'
 import { Matrix } from '../math/matrix'
 
 /** 5.5.2 Sigmoid: y = 1 / (1 + exp(−x)); backward = dout · y(1 − y), from the output alone */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { softmax } from '../functions'
+import { softmax } from '../net/functions'
 import { Matrix } from '../math/matrix'
-import { numericalGradient } from '../numerical-gradient'
-import { Random } from '../random'
+import { numericalGradient } from '../net/numerical-gradient'
+import { Random } from '../net/random'
 import { maxAbsDiff, randn } from '../testing/numeric'
 import { SoftmaxWithLoss } from './softmax-with-loss'
 

@@ -1,4 +1,4 @@
-import { crossEntropyError, logSoftmax, softmax } from '../functions'
+import { crossEntropyError, logSoftmax, softmax } from '../net/functions'
 import { Matrix } from '../math/matrix'
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { Random } from '../random'
+import { Random } from '../net/random'
 import { Matrix } from './matrix'
 import { addRowVector, argmaxRows, dot, meanAbsDiff, subtractScaledInPlace, sumRows, transpose } from './ops'
 

@@ -2,14 +2,14 @@
 // builds the fast path or the reference from the book's initial weights, and runs the engine's own loop
 // (train.ts, with its per-epoch evaluation) to the end. Posts one BenchRun back.
 import { parentPort, workerData } from 'node:worker_threads'
-import type { TrainingBackend } from '../backend'
+import type { TrainingBackend } from '../net/backend'
 import { WasmBackend, createFastBackend } from '../fast/index'
 import type { RunSummary } from '../protocol'
-import { Random } from '../random'
-import { ReferenceBackend } from '../reference-backend'
-import { train } from '../train'
-import { initParams } from '../two-layer-net'
-import { BOOK_SETTINGS } from '../validate'
+import { Random } from '../net/random'
+import { ReferenceBackend } from '../net/reference-backend'
+import { train } from '../net/train'
+import { initParams } from '../net/two-layer-net'
+import { BOOK_SETTINGS } from '../session/validate'
 import { loadDefaultSplit } from './default-data'
 
 export interface BenchJob {

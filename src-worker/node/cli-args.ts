@@ -1,7 +1,7 @@
 // Command-line flags of `npm run train` and `npm run gradcheck` (issue 2 §4). Bad input → UsageError → exit 2.
 import { parseArgs } from 'node:util'
 import type { TrainSettings } from '../protocol'
-import { BOOK_SETTINGS, LabInputError, checkNumber, parseTrainSettings, rangeText } from '../validate'
+import { BOOK_SETTINGS, LabInputError, checkNumber, parseTrainSettings, rangeText } from '../session/validate'
 
 /** Flags the user got wrong; the CLI prints the message and the usage on stderr and exits with code 2. */
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 // `npm run gradcheck`: the book's gradient check (5.7.3, ch05/gradient_check.py) on the default digits.
-import { bookGradientCheck } from '../gradient-check'
-import { PARAM_NAMES } from '../backend'
+import { bookGradientCheck } from '../net/gradient-check'
+import { PARAM_NAMES } from '../net/backend'
 import { GRADCHECK_USAGE, parseGradcheckArgs, runCli } from './cli-args'
 import { loadDefaultSplit } from './default-data'
 

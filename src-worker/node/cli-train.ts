@@ -1,9 +1,9 @@
 // `npm run train`: the book's train_neuralnet.py (5.7.4) on the same engine the app uses, headless.
 import { CLASSES, PIXELS } from '../data/digits'
 import type { EpochPoint, RunSummary } from '../protocol'
-import { Random } from '../random'
-import { iterationsPerEpoch, train } from '../train'
-import { initParams } from '../two-layer-net'
+import { Random } from '../net/random'
+import { iterationsPerEpoch, train } from '../net/train'
+import { initParams } from '../net/two-layer-net'
 import { TRAIN_USAGE, parseTrainArgs, runCli } from './cli-args'
 import { createFastBackend } from '../fast'
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { LabEvent, WorkerCommand } from '../protocol'
-import { BOOK_SETTINGS } from '../validate'
+import { BOOK_SETTINGS } from '../session/validate'
 import { DEFAULT_ASSET_PATH } from './default-data'
 
 /** The real entry from source in a worker_thread (Node 20 workers do not inherit --import tsx: TOOLCHAIN.md §4). */

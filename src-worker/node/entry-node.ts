@@ -2,10 +2,10 @@
 // with node:fs from workerData.defaultDataPath, and the session. The only file touching parentPort.
 import { readFile } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { Port } from '../port'
+import type { Port } from '../session/port'
 import type { WorkerCommand } from '../protocol'
 import { createFastBackend } from '../fast'
-import { LabSession } from '../session'
+import { LabSession } from '../session/session'
 
 if (!parentPort) throw new Error('entry-node.ts must run in a worker_thread')
 const parent = parentPort

@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path'
 import type { DatasetInfo, IdxFiles, NamedBytes } from '../protocol'
 import type { Split } from '../data/digits'
 import { idxDatasetInfo, parseIdxFiles } from '../data/idx'
-import { LabInputError } from '../validate'
+import { LabInputError } from '../session/validate'
 
 /** The canonical name of each file; `-idx` may also be spelled `.idx`, and `.gz` is optional. */
 export const IDX_FILE_NAMES: Record<keyof IdxFiles, string> = {

@@ -1,6 +1,6 @@
 // An in-memory Port for session tests: commands go in on a later macrotask (as over a real channel),
 // events are recorded with their transfer lists and can be awaited by type.
-import type { Port } from '../port'
+import type { Port } from '../session/port'
 import type { LabEvent, WorkerCommand } from '../protocol'
 
 type EventOf<T extends LabEvent['type']> = Extract<LabEvent, { type: T }>

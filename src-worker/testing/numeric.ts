@@ -1,7 +1,7 @@
 // Oracles for the layer tests: the numerical gradient of L = Σ dout ⊙ f(x), whose exact gradient is backward(dout).
 import { Matrix } from '../math/matrix'
-import { numericalGradient } from '../numerical-gradient'
-import { Random } from '../random'
+import { numericalGradient } from '../net/numerical-gradient'
+import { Random } from '../net/random'
 
 /** Σ dout ⊙ y: a scalar loss whose gradient with respect to y is dout */
 export function weightedSum(y: Matrix, dout: Matrix): number {

@@ -1,7 +1,7 @@
 // Seeded stand-in digits for tests: separable by construction, so a short run must learn them.
 import type { DigitSet, Split } from '../data/digits'
 import { CLASSES, PIXELS } from '../data/digits'
-import { Random } from '../random'
+import { Random } from '../net/random'
 
 /**
  * count images; image n has label n % 10 and lights image rows 2·label … 2·label + 2 (a bar per class)

@@ -1,7 +1,7 @@
 // Gathering a mini-batch (5.7.4 `x_train[batch_mask]`): pixels stay bytes in the DigitSet until here.
-import type { DigitSet } from './data/digits'
-import { PIXELS } from './data/digits'
-import { Matrix } from './math/matrix'
+import type { DigitSet } from '../data/digits'
+import { PIXELS } from '../data/digits'
+import { Matrix } from '../math/matrix'
 
 /** x_batch = x_train[batch_mask]: the chosen images as float64 rows, bytes / 255 → [0, 1] */
 export function gatherImages(set: DigitSet, indices: ArrayLike<number>): Matrix {

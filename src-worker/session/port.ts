@@ -1,6 +1,6 @@
 // The session's only view of its host: the ~20-line adapters in node/entry-node.ts (worker_threads) and
 // entry-web.ts (Web Worker) each build one (comlink's node-adapter idea).
-import type { LabEvent, WorkerCommand } from './protocol'
+import type { LabEvent, WorkerCommand } from '../protocol'
 
 /** A message channel to the host: events out (array buffers transferred, not copied), commands in. */
 export interface Port {

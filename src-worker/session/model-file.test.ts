@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { CLASSES, PIXELS } from './data/digits'
+import { CLASSES, PIXELS } from '../data/digits'
 import { MODEL_FORMAT, parseModelFile, toModelFile, type ModelFile } from './model-file'
-import { Random } from './random'
-import { initParams } from './two-layer-net'
+import { Random } from '../net/random'
+import { initParams } from '../net/two-layer-net'
 import { BOOK_SETTINGS, LabInputError } from './validate'
-import type { DatasetInfo } from './protocol'
+import type { DatasetInfo } from '../protocol'
 
 const settings = { ...BOOK_SETTINGS, hiddenSize: 6, activation: 'sigmoid' as const }
 const dataset: DatasetInfo = { kind: 'default', name: 'mnist package', trainSize: 7996, testSize: 2004, expectedTestAccuracy: 0.93 }

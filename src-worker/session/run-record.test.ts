@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { DatasetInfo, LabEvent, RunRecord } from './protocol'
+import type { DatasetInfo, LabEvent, RunRecord } from '../protocol'
 import { BOOK_SETTINGS } from './validate'
 import { parseRunRecord, RunRecorder, runToCsv } from './run-record'
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PARAM_NAMES } from './backend'
 import { gatherImages, gatherLabels, range } from './batch'
-import { PIXELS } from './data/digits'
+import { PIXELS } from '../data/digits'
 import { Random } from './random'
 import { ReferenceBackend } from './reference-backend'
-import { syntheticDigits } from './testing/synthetic-digits'
+import { syntheticDigits } from '../testing/synthetic-digits'
 import { TwoLayerNet, initParams } from './two-layer-net'
 
 const freshParams = (seed = 1) => initParams(PIXELS, 8, 10, 0.01, new Random(seed))

@@ -1,8 +1,8 @@
 // The session's current weights and their passage to and from a model file (model-file.ts).
-import type { Params, TrainingBackend } from './backend'
-import type { Split } from './data/digits'
+import type { Params, TrainingBackend } from '../net/backend'
+import type { Split } from '../data/digits'
 import { parseModelFile, toModelFile, type ModelFile } from './model-file'
-import type { Activation, DatasetInfo, TrainSettings } from './protocol'
+import type { Activation, DatasetInfo, TrainSettings } from '../protocol'
 import { LabInputError } from './validate'
 
 /** The weights predict, inspect and exportModel use, with where they came from. */

@@ -1,4 +1,4 @@
-import { Matrix } from './math/matrix'
+import { Matrix } from '../math/matrix'
 
 /**
  * 4.4 numerical gradient by central difference (common/gradient.py): (f(x+h) − f(x−h)) / 2h with h = 1e-4,

@@ -13,10 +13,10 @@
 //                                                 values row-major, float64, every one finite
 //   "metrics": { "iterations", "finalLoss", "trainAccuracy", "testAccuracy" }   at save time
 // }
-import { PARAM_NAMES, type Params } from './backend'
-import { CLASSES, PIXELS } from './data/digits'
-import { Matrix } from './math/matrix'
-import type { DatasetInfo, TrainSettings } from './protocol'
+import { PARAM_NAMES, type Params } from '../net/backend'
+import { CLASSES, PIXELS } from '../data/digits'
+import { Matrix } from '../math/matrix'
+import type { DatasetInfo, TrainSettings } from '../protocol'
 import { describeValue, isRecord, LabInputError, parseTrainSettings } from './validate'
 
 export const MODEL_FORMAT = 'backprop-lab-model'

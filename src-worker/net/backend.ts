@@ -1,5 +1,5 @@
-import type { Matrix } from './math/matrix'
-import type { DigitSet } from './data/digits'
+import type { Matrix } from '../math/matrix'
+import type { DigitSet } from '../data/digits'
 
 /** The network's parameters (5.7.2): W1 784×hidden, b1 1×hidden, W2 hidden×10, b2 1×10, float64. */
 export interface Params {

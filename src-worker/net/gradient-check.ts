@@ -1,13 +1,13 @@
 import { range, gatherImages, gatherLabels } from './batch'
 import { PARAM_NAMES } from './backend'
-import type { Split } from './data/digits'
-import { CLASSES, PIXELS } from './data/digits'
-import type { Matrix } from './math/matrix'
-import { meanAbsDiff } from './math/ops'
-import type { Activation, GradientDiffs } from './protocol'
+import type { Split } from '../data/digits'
+import { CLASSES, PIXELS } from '../data/digits'
+import type { Matrix } from '../math/matrix'
+import { meanAbsDiff } from '../math/ops'
+import type { Activation, GradientDiffs } from '../protocol'
 import { Random } from './random'
 import { TwoLayerNet } from './two-layer-net'
-import { BOOK_SETTINGS } from './validate'
+import { BOOK_SETTINGS } from '../session/validate'
 
 /** 5.7.3 gradient check: for each parameter, np.average(np.abs(grad_backprop[key] − grad_numerical[key])) */
 export function gradientCheck(net: TwoLayerNet, x: Matrix, t: Uint8Array): GradientDiffs {

@@ -1,8 +1,8 @@
 // 5.7.4 the book's training loop (ch05/train_neuralnet.py) as a generator: one step per SGD iteration, so a
 // host can pause, stop or predict between any two iterations. Messaging and throttling live in the host.
 import type { TrainingBackend } from './backend'
-import type { Split } from './data/digits'
-import type { EpochPoint, RunSummary, TrainSettings } from './protocol'
+import type { Split } from '../data/digits'
+import type { EpochPoint, RunSummary, TrainSettings } from '../protocol'
 import type { Random } from './random'
 
 export type TrainStep = { type: 'iteration'; iteration: number; loss: number } | ({ type: 'epoch' } & EpochPoint)

@@ -1,5 +1,5 @@
 // Validators for everything that crosses a trust boundary. Each error names the field, the rule and the value.
-import type { Activation, RendererCommand, TrainSettings } from './protocol'
+import type { Activation, RendererCommand, TrainSettings } from '../protocol'
 
 /** Bad input from a user, a file or a renderer; the message is meant to be shown as is. */
 export class LabInputError extends Error {

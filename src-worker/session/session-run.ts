@@ -1,11 +1,11 @@
 // Streaming one training run (STYLE.md §E): train() runs in slices; losses go out in Float32Array chunks,
 // flushed on time (~80 ms) and at epoch boundaries; between slices the worker yields so that pause, stop
 // and predict are handled between two iterations. The math never sees a message.
-import type { TrainingBackend } from './backend'
-import type { Split } from './data/digits'
-import type { LabEvent, RunSummary, TrainSettings } from './protocol'
+import type { TrainingBackend } from '../net/backend'
+import type { Split } from '../data/digits'
+import type { LabEvent, RunSummary, TrainSettings } from '../protocol'
 import type { MacrotaskYielder } from './port'
-import type { TrainStep } from './train'
+import type { TrainStep } from '../net/train'
 
 export interface StreamTiming {
   /** longest stretch of training between two yields to the event loop; ms */

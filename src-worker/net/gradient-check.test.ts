@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PARAM_NAMES } from './backend'
 import { bookGradientCheck } from './gradient-check'
-import { loadDefaultSplit } from './node/default-data'
+import { loadDefaultSplit } from '../node/default-data'
 
 describe('gradient check on the book\'s setup (5.7.3): 784-50-10, std 0.01, first 3 training digits', () => {
   it('every mean |backprop − numerical| is ≤ 1e-9 on the default digits (book: 2e-13 … 1.2e-10)', async () => {

@@ -1,12 +1,12 @@
 import type { Params, TrainingBackend } from './backend'
 import { PARAM_NAMES } from './backend'
 import { gatherImages, gatherLabels, range } from './batch'
-import type { DigitSet } from './data/digits'
-import { CLASSES, PIXELS } from './data/digits'
+import type { DigitSet } from '../data/digits'
+import { CLASSES, PIXELS } from '../data/digits'
 import { softmax } from './functions'
-import { Matrix } from './math/matrix'
-import { argmaxRows, subtractScaledInPlace } from './math/ops'
-import type { Activation } from './protocol'
+import { Matrix } from '../math/matrix'
+import { argmaxRows, subtractScaledInPlace } from '../math/ops'
+import type { Activation } from '../protocol'
 import { TwoLayerNet } from './two-layer-net'
 
 /** rows per accuracy() forward pass: bounds memory (1000 × 784 float64 ≈ 6 MB) on 60k-image sets */

@@ -1,6 +1,6 @@
 // The LabApi methods that are exactly one worker command each, over any `send`. Shared by the desktop
 // preload (send = IPC to main) and the browser edition (send = postMessage to the Web Worker).
-import type { LabApi, RendererCommand } from './protocol'
+import type { LabApi, RendererCommand } from '../protocol'
 
 export type CommandMethods = Pick<
   LabApi,

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { DatasetInfo, LabEvent } from './protocol'
+import type { DatasetInfo, LabEvent } from '../protocol'
 import { DataRestore, type LoadIdxCommand } from './data-restore'
 
 const bytes = (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) })

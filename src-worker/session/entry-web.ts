@@ -1,10 +1,10 @@
 // The browser edition's Web Worker: a Port over the worker global, the default digits fetched as a
 // Vite asset, and the session. The only file touching `self`.
 import type { Port } from './port'
-import type { WorkerCommand } from './protocol'
-import { createFastBackend } from './fast'
+import type { WorkerCommand } from '../protocol'
+import { createFastBackend } from '../fast'
 import { LabSession } from './session'
-import defaultAssetUrl from './data/generated/mnist-default.bin?url'
+import defaultAssetUrl from '../data/generated/mnist-default.bin?url'
 
 declare const self: DedicatedWorkerGlobalScope
 

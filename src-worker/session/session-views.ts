@@ -1,11 +1,11 @@
 // What the lab shows of a network besides its curves: a test digit with its answer, and the Inspect pane
 // (W1's columns as 28×28 tiles, the test confusion matrix, misclassified digits).
-import type { TrainingBackend } from './backend'
-import { gatherImages, range } from './batch'
-import { CLASSES, PIXELS, type DigitSet } from './data/digits'
-import { Matrix } from './math/matrix'
-import { argmaxRows } from './math/ops'
-import type { DigitView, LabEvent } from './protocol'
+import type { TrainingBackend } from '../net/backend'
+import { gatherImages, range } from '../net/batch'
+import { CLASSES, PIXELS, type DigitSet } from '../data/digits'
+import { Matrix } from '../math/matrix'
+import { argmaxRows } from '../math/ops'
+import type { DigitView, LabEvent } from '../protocol'
 
 /** most misclassified digits an inspection carries */
 export const MISCLASSIFIED_LIMIT = 24

@@ -1,7 +1,7 @@
 // Remembers the IDX data the training worker last accepted, so that a worker respawned after a crash gets it
 // back instead of silently starting over on the default digits. Pure bookkeeping over commands and events,
 // used by both hosts of the worker: main's TrainingHost and the browser edition's lab (browser-lab.ts).
-import type { DatasetInfo, LabEvent, WorkerCommand } from './protocol'
+import type { DatasetInfo, LabEvent, WorkerCommand } from '../protocol'
 
 export type LoadIdxCommand = Extract<WorkerCommand, { type: 'loadIdx' }>
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { TrainingBackend } from './backend'
-import { PIXELS } from './data/digits'
-import type { TrainSettings } from './protocol'
+import { PIXELS } from '../data/digits'
+import type { TrainSettings } from '../protocol'
 import { Random } from './random'
 import { ReferenceBackend } from './reference-backend'
-import { syntheticSplit } from './testing/synthetic-digits'
+import { syntheticSplit } from '../testing/synthetic-digits'
 import { type TrainStep, TrainingDivergedError, epochOf, isEvaluationIteration, iterationsPerEpoch, train } from './train'
 import { initParams } from './two-layer-net'
-import { BOOK_SETTINGS } from './validate'
+import { BOOK_SETTINGS } from '../session/validate'
 
 const split = syntheticSplit(200, 100)
 const settings = (changes: Partial<TrainSettings> = {}): TrainSettings => ({ ...BOOK_SETTINGS, hiddenSize: 10, batchSize: 20, iterations: 30, ...changes })

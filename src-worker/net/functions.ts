@@ -1,5 +1,5 @@
 // Activation and loss functions (common/functions.py), row-wise over a batch Matrix.
-import { Matrix } from './math/matrix'
+import { Matrix } from '../math/matrix'
 
 /** 3.2.4 sigmoid: y = 1 / (1 + exp(−x)), element-wise */
 export function sigmoid(x: Matrix): Matrix {

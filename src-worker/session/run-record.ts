@@ -1,6 +1,6 @@
 // The run history's record (5.7.4's train_loss_list and train/test_acc_list, kept per run).
 // Pure: no node:*, no DOM; the desktop main process and the browser edition both use it.
-import type { DatasetInfo, EpochPoint, LabEvent, RunRecord, RunSummary, TrainSettings } from './protocol'
+import type { DatasetInfo, EpochPoint, LabEvent, RunRecord, RunSummary, TrainSettings } from '../protocol'
 import { describeValue, isRecord, LabInputError, parseTrainSettings } from './validate'
 
 export const RUN_FORMAT = 'backprop-lab-run'

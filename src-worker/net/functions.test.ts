@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { crossEntropyError, logSoftmax, softmax } from './functions'
-import { Matrix } from './math/matrix'
+import { Matrix } from '../math/matrix'
 
 describe('softmax (3.5)', () => {
   it('each row sums to 1 and keeps the order of its scores', () => {
