@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { Channel, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
 import { BOOK_SETTINGS, LabInputError } from '../src-worker/session/validate'
 import { createHandlers, ForeignSenderError, type Dialogs, type SenderInfo } from './ipc'
+import { MyDigitsFile } from './files/my-digits-file'
 
 const PAGE = 'file:///opt/Backprop%20Lab/resources/app.asar/out/renderer/index.html'
 const ownContents = { id: 1 }
@@ -48,6 +49,7 @@ function handlers(model: unknown = { format: 'backprop-lab-model' }) {
       },
     },
     dialogs,
+    myDigits: new MyDigitsFile(join(dir, 'my-digits.json')),
   })
 }
 
@@ -68,7 +70,7 @@ describe('IPC sender check (STYLE.md §C: our window, main frame, our page)', ()
   }
 
   it('refuses every channel when the window is closed', async () => {
-    const h = createHandlers({ ownWebContents: () => undefined, pageUrl: PAGE, host: { command() {}, notify() {}, rendererReady() {}, request: async () => undefined as never }, history: { list: async () => ({ runs: [], warnings: [] }), get: async () => runs[0]! }, dialogs })
+    const h = createHandlers({ ownWebContents: () => undefined, pageUrl: PAGE, host: { command() {}, notify() {}, rendererReady() {}, request: async () => undefined as never }, history: { list: async () => ({ runs: [], warnings: [] }), get: async () => runs[0]! }, dialogs, myDigits: new MyDigitsFile(join(dir, 'my-digits.json')) })
     await assert.rejects(h[Channel.listRuns](fromUs), /lab:list-runs: refused: the sender is not the Backprop Lab window/)
   })
 
@@ -178,5 +180,32 @@ describe('IPC file handlers (native dialogs answered by the test)', () => {
     assert.deepEqual(Object.values(command.files).map((f) => f.name), names)
     assert.deepEqual([...command.files.testImages.bytes], [2, 2, 2])
     assert.ok(Object.values(command.files).every((f) => f.bytes.byteLength === f.bytes.buffer.byteLength))
+  })
+})
+
+describe('My digits over IPC (lab:list-my-digits, lab:save-my-digits)', () => {
+  const digit = (id: string, label: number) => ({ id, label, keptAt: '2026-12-03T07:00:00.000Z', pixels: new Uint8Array(784).fill(label * 20) })
+
+  it('keeps what the renderer saves and lists it back, byte for byte', async () => {
+    const h = handlers()
+    await h[Channel.saveMyDigits](fromUs, [digit('a', 3), digit('b', 7)])
+    const { digits, warning } = await h[Channel.listMyDigits](fromUs)
+    assert.equal(warning, null)
+    assert.deepEqual(digits.map((d) => [d.id, d.label, d.pixels[0]]), [['a', 3, 60], ['b', 7, 140]])
+  })
+
+  it('refuses a bad payload by naming the digit and the field, and writes nothing', async () => {
+    const h = handlers()
+    await assert.rejects(h[Channel.saveMyDigits](fromUs, [digit('a', 3), { ...digit('b', 7), label: 12 }]), /digit 2: label must be a digit 0–9, got 12/)
+    await assert.rejects(h[Channel.saveMyDigits](fromUs, [{ ...digit('a', 1), pixels: new Uint8Array(10) }]), /pixels must hold 784 values/)
+    await assert.rejects(h[Channel.saveMyDigits](fromUs, 'all of them'), /must be a list/)
+    await assert.rejects(h[Channel.saveMyDigits](fromUs, [digit('x', 1), digit('x', 2)]), /the id x appears twice/)
+    assert.deepEqual((await h[Channel.listMyDigits](fromUs)).digits, [])
+  })
+
+  it('refuses a foreign sender on both channels', async () => {
+    const foreignEvent: SenderInfo = { sender: { id: 2 }, senderFrame: { parent: null, url: PAGE } }
+    await assert.rejects(handlers()[Channel.saveMyDigits](foreignEvent, []), ForeignSenderError)
+    await assert.rejects(handlers()[Channel.listMyDigits](foreignEvent), ForeignSenderError)
   })
 })

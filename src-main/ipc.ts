@@ -1,7 +1,7 @@
 // Every IPC handler (STYLE.md §C, VS Code's ipcMain): check the sender → parse the payload → act.
 // No runtime electron import: ipcMain is passed in, so the handlers are tested with plain objects.
 import type { IpcMain } from 'electron'
-import { Channel, CHANNEL_PREFIX, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
+import { Channel, CHANNEL_PREFIX, type LabEvent, type MyDigit, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
 import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/session/validate'
 import type { TrainingHost } from './training-host'
 import type { RunHistory } from './run-history'
@@ -10,6 +10,7 @@ import { readModelFile, writeModelFile } from './files/model-file-io'
 import { writeFileAtomic } from './files/atomic-write'
 import { runToCsv } from '../src-worker/session/run-record'
 import { isOwnPageUrl } from './navigation'
+import type { MyDigitsFile } from './files/my-digits-file'
 
 /** What the handlers read of an IpcMainEvent / IpcMainInvokeEvent. */
 export interface SenderInfo {
@@ -32,6 +33,7 @@ export interface IpcContext {
   pageUrl: string
   host: Pick<TrainingHost, 'command' | 'request' | 'rendererReady' | 'notify'>
   history: Pick<RunHistory, 'list' | 'get'>
+  myDigits: Pick<MyDigitsFile, 'list' | 'save'>
   dialogs: Dialogs
   log?: (message: string) => void
 }
@@ -67,7 +69,7 @@ function noArguments(channel: string, args: unknown[]): void {
 }
 
 const COMMAND_TYPES: readonly WorkerCommand['type'][] = [
-  'start', 'pause', 'resume', 'stop', 'predict', 'checkGradient', 'sampleTest', 'inspect', 'useDefaultData', 'loadIdx', 'exportModel', 'importModel',
+  'start', 'pause', 'resume', 'stop', 'predict', 'checkGradient', 'sampleTest', 'inspect', 'useDefaultData', 'loadIdx', 'exportModel', 'importModel', 'evaluateDigits',
 ]
 
 /** The handlers by channel; each takes the event and the renderer's arguments. */
@@ -142,6 +144,17 @@ export function createHandlers(context: IpcContext) {
       await writeFileAtomic(path, runToCsv(record))
       return path
     },
+    // --- My digits: the list is checked digit by digit in MyDigitsFile.save (parseMyDigits) before any write
+    [Channel.listMyDigits]: async (event: SenderInfo, ...args: unknown[]): Promise<{ digits: MyDigit[]; warning: string | null }> => {
+      guard(event, Channel.listMyDigits)
+      noArguments(Channel.listMyDigits, args)
+      return context.myDigits.list()
+    },
+    [Channel.saveMyDigits]: async (event: SenderInfo, digits: unknown, ...rest: unknown[]): Promise<void> => {
+      guard(event, Channel.saveMyDigits)
+      if (rest.length > 0) throw new LabInputError(`${Channel.saveMyDigits} takes one argument (the digits), got ${rest.length + 1}`)
+      await context.myDigits.save(digits)
+    },
   }
 }
 
@@ -162,7 +175,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, handlers: H
       }
     })
   }
-  for (const channel of [Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv] as const) {
+  for (const channel of [Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv, Channel.listMyDigits, Channel.saveMyDigits] as const) {
     ipcMain.handle(channel, (event, ...args) => (handlers[channel] as (e: SenderInfo, ...a: unknown[]) => Promise<unknown>)(event, ...args))
   }
 }

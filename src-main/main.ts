@@ -7,6 +7,7 @@ import defaultDataPath from '../src-worker/data/generated/mnist-default.bin?asse
 import { Channel } from '../src-worker/protocol'
 import { createDesktopLab } from './desktop-lab'
 import { createHandlers, registerIpc } from './ipc'
+import { MyDigitsFile } from './files/my-digits-file'
 import { nativeDialogs } from './dialogs'
 import { createMainWindow, hardenSession, rendererPageUrl } from './window'
 
@@ -22,7 +23,7 @@ function start(): void {
     },
     historyFolder: join(app.getPath('userData'), 'runs'),
   })
-  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
+  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
 
   hardenSession(session.defaultSession)
   win = createMainWindow(pageUrl)

@@ -31,6 +31,8 @@ export interface DatasetInfo {
   testSize: number
   /** test accuracy the book's settings reach on this data, e.g. 0.93; for the UI's expectation line */
   expectedTestAccuracy: number
+  /** how many of the user's own digits (My digits) were added to the training set, when any */
+  myDigits?: number
 }
 
 /** One file handed to the worker, e.g. `train-images-idx3-ubyte.gz`; raw or gzip bytes. */
@@ -87,11 +89,30 @@ export interface DigitView {
   predicted: number
 }
 
+/** One of the user's own drawings, kept from Predict with the label the user gave it (My digits). */
+export interface MyDigit {
+  /** unique, [A-Za-z0-9-]{1,64} */
+  id: string
+  /** 0–9 */
+  label: number
+  /** ISO 8601 */
+  keptAt: string
+  /** 784 bytes, row-major, 0 = background, 255 = ink, as in MNIST's IDX files */
+  pixels: Uint8Array
+}
+
+/** n digits as commands carry them: n × 784 image bytes and n labels. */
+export interface DigitBatch {
+  images: Uint8Array
+  labels: Uint8Array
+}
+
 // ---------------------------------------------------------------------------
 // Commands: host → worker. Imperative names.
 
 export type WorkerCommand =
-  | { type: 'start'; settings: TrainSettings }
+  /** extraTrain: the user's own digits, appended to the training set for this run */
+  | { type: 'start'; settings: TrainSettings; extraTrain?: DigitBatch }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -103,6 +124,8 @@ export type WorkerCommand =
   | { type: 'useDefaultData' }
   | { type: 'loadIdx'; files: IdxFiles }
   | { type: 'exportModel' }
+  /** the current network's answers on the user's own digits */
+  | { type: 'evaluateDigits'; requestId: number; digits: DigitBatch }
   /** model: an untrusted parsed JSON value, checked in the worker by parseModelFile */
   | { type: 'importModel'; model: unknown; fileName: string }
 
@@ -132,6 +155,8 @@ export type LabEvent =
   /** W1 as hiddenSize tiles of 784; confusion[actual * 10 + predicted] counts over the test set */
   | { type: 'inspection'; hiddenSize: number; W1: Float32Array; confusion: number[]; misclassified: (DigitView & { index: number })[] }
   | { type: 'model'; model: unknown }
+  /** predicted[i] and its probability confidence[i] for digit i of the evaluateDigits request */
+  | { type: 'digitsEvaluated'; requestId: number; predicted: number[]; confidence: number[]; accuracy: number }
   | { type: 'modelLoaded'; fileName: string; settings: TrainSettings; testAccuracy: number }
   /** a command was refused (bad input, wrong state); nothing changed */
   | { type: 'rejected'; command: WorkerCommand['type']; message: string }
@@ -141,7 +166,8 @@ export type LabEvent =
 
 export interface LabApi {
   readonly edition: 'desktop' | 'browser'
-  start(settings: TrainSettings): void
+  /** extraTrain: my digits to add to the training set of this run */
+  start(settings: TrainSettings, extraTrain?: DigitBatch): void
   pause(): void
   resume(): void
   stop(): void
@@ -150,6 +176,11 @@ export interface LabApi {
   sampleTest(index?: number): void
   inspect(): void
   useDefaultData(): void
+  evaluateDigits(requestId: number, digits: DigitBatch): void
+  /** my kept digits (desktop: a file in user data; browser: IndexedDB); an unreadable store gives a warning and no digits */
+  listMyDigits(): Promise<{ digits: MyDigit[]; warning: string | null }>
+  /** replaces the kept digits with these, atomically; rejects with a message naming the problem */
+  saveMyDigits(digits: MyDigit[]): Promise<void>
   /** asks the user for a folder (desktop) or the four files (browser) and loads it; errors arrive as events */
   openIdxData(): Promise<void>
   /** saves the current weights as a model file; resolves to where, or null when the user cancelled */
@@ -193,6 +224,8 @@ export const Channel = {
   loadModel: 'lab:load-model',
   listRuns: 'lab:list-runs',
   exportRunCsv: 'lab:export-run-csv',
+  listMyDigits: 'lab:list-my-digits',
+  saveMyDigits: 'lab:save-my-digits',
 } as const
 export type ChannelName = (typeof Channel)[keyof typeof Channel]
 export const CHANNEL_PREFIX = 'lab:'

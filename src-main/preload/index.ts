@@ -27,6 +27,8 @@ const api = {
   loadModel: () => ipcRenderer.invoke(Channel.loadModel),
   listRuns: () => ipcRenderer.invoke(Channel.listRuns),
   exportRunCsv: (runId) => ipcRenderer.invoke(Channel.exportRunCsv, runId),
+  listMyDigits: () => ipcRenderer.invoke(Channel.listMyDigits),
+  saveMyDigits: (digits) => ipcRenderer.invoke(Channel.saveMyDigits, digits),
   onEvent(listener) {
     listeners.add(listener)
     // The first subscription completes the ready handshake: main then flushes the events it held.

@@ -7,6 +7,7 @@ import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv } from '../../src-worker/session/run-record'
 import { downloadText, pickFiles, readIdxFiles } from './browser-files'
 import { loadRuns, saveRun } from './browser-runs'
+import { BrowserMyDigits } from './browser-my-digits'
 
 type Listener = (event: LabEvent) => void
 
@@ -18,6 +19,7 @@ export function createBrowserLab(): LabApi {
   let backlog: LabEvent[] | null = []
   const recorder = new RunRecorder()
   const data = new DataRestore()
+  const myDigits = new BrowserMyDigits()
 
   const emit = (event: LabEvent): void => {
     const record = recorder.consume(event)
@@ -115,6 +117,9 @@ export function createBrowserLab(): LabApi {
       if (!record) throw new Error(`run ${runId} is not in this browser's history`)
       return downloadText(`${runId}.csv`, runToCsv(record), 'text/csv')
     },
+
+    listMyDigits: () => myDigits.list(),
+    saveMyDigits: (digits) => myDigits.save(digits),
 
     onEvent(listener) {
       listeners.add(listener)

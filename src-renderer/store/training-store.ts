@@ -141,6 +141,7 @@ export class TrainingStore {
       case 'testSample':
       case 'inspection':
       case 'model':
+      case 'digitsEvaluated':
         break
       default:
         event satisfies never

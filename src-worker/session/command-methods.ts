@@ -4,12 +4,12 @@ import type { LabApi, RendererCommand } from '../protocol'
 
 export type CommandMethods = Pick<
   LabApi,
-  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData'
+  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData' | 'evaluateDigits'
 >
 
 export function commandMethods(send: (command: RendererCommand) => void): CommandMethods {
   return {
-    start: (settings) => send({ type: 'start', settings }),
+    start: (settings, extraTrain) => send(extraTrain ? { type: 'start', settings, extraTrain } : { type: 'start', settings }),
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),
     stop: () => send({ type: 'stop' }),
@@ -18,5 +18,6 @@ export function commandMethods(send: (command: RendererCommand) => void): Comman
     sampleTest: (index) => send(index === undefined ? { type: 'sampleTest' } : { type: 'sampleTest', index }),
     inspect: () => send({ type: 'inspect' }),
     useDefaultData: () => send({ type: 'useDefaultData' }),
+    evaluateDigits: (requestId, digits) => send({ type: 'evaluateDigits', requestId, digits }),
   }
 }

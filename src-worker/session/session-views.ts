@@ -61,3 +61,25 @@ export function inspection(backend: TrainingBackend, test: DigitSet): Extract<La
   misclassified.sort((a, b) => a.label - b.label || a.index - b.index)
   return { type: 'inspection', hiddenSize: W1.cols, W1: w1Tiles(W1), confusion, misclassified }
 }
+
+/** The network's answer and its probability for each of the user's own digits, and the share it gets right. */
+export function evaluateDigits(backend: TrainingBackend, digits: DigitSet, requestId: number): Extract<LabEvent, { type: 'digitsEvaluated' }> {
+  const probabilities = new Float64Array(digits.count * CLASSES)
+  for (let start = 0; start < digits.count; start += PREDICT_CHUNK) {
+    const n = Math.min(PREDICT_CHUNK, digits.count - start)
+    const x = new Float32Array(n * PIXELS)
+    for (let i = 0; i < x.length; i++) x[i] = digits.images[start * PIXELS + i] / 255
+    probabilities.set(backend.predict(x, n), start * CLASSES)
+  }
+  const predicted: number[] = []
+  const confidence: number[] = []
+  let right = 0
+  for (let i = 0; i < digits.count; i++) {
+    let best = 0
+    for (let k = 1; k < CLASSES; k++) if (probabilities[i * CLASSES + k] > probabilities[i * CLASSES + best]) best = k
+    predicted.push(best)
+    confidence.push(probabilities[i * CLASSES + best])
+    if (best === digits.labels[i]) right++
+  }
+  return { type: 'digitsEvaluated', requestId, predicted, confidence, accuracy: right / digits.count }
+}

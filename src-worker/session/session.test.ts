@@ -352,3 +352,43 @@ describe('worker session: data, inspection and models', () => {
     assert.match((await port.next('rejected', port.events.length)).message, /no trained model to save yet/)
   })
 })
+
+describe('worker session: my digits (evaluate, and train with them)', () => {
+  const mine = () => {
+    const digits = syntheticDigits(30, 9)
+    return { images: digits.images.slice(0, 30 * 784), labels: digits.labels.slice(0, 30) }
+  }
+
+  it('answers evaluateDigits with one prediction per digit and the share it gets right', async () => {
+    const port = session()
+    await port.next('ready')
+    const digits = mine()
+    port.send({ type: 'evaluateDigits', requestId: 7, digits })
+    const event = await port.next('digitsEvaluated')
+    assert.equal(event.requestId, 7)
+    assert.equal(event.predicted.length, 30)
+    assert.ok(event.confidence.every((c) => c > 0 && c <= 1))
+    const right = event.predicted.filter((p, i) => p === digits.labels[i]).length
+    assert.equal(event.accuracy, right / 30)
+  })
+
+  it('trains with my digits appended to the training set, and names them in the run’s data set', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'start', settings: { ...small, iterations: 5 }, extraTrain: mine() })
+    const started = await port.next('started')
+    assert.equal(started.dataset.trainSize, 230)
+    assert.equal(started.dataset.myDigits, 30)
+    assert.match(started.dataset.name, /\+ 30 of my digits$/)
+    await port.next('done')
+  })
+
+  it('refuses extra digits whose sizes disagree, and starts no run', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'start', settings: small, extraTrain: { images: new Uint8Array(784), labels: new Uint8Array(3) } })
+    const rejected = await port.next('rejected')
+    assert.match(rejected.message, /start: extraTrain: 3 labels need 2352 image bytes, got 784/)
+    assert.equal(port.all('started').length, 0)
+  })
+})

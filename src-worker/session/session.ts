@@ -11,7 +11,8 @@ import type { Activation, DatasetInfo, LabEvent, TrainSettings, WorkerCommand } 
 import { Random } from '../net/random'
 import { RunControl, streamRun, stoppedSummary, DEFAULT_TIMING, type StreamTiming } from './session-run'
 import { exportModel, importModel, type CurrentModel } from './session-model'
-import { inspection, testSample } from './session-views'
+import { evaluateDigits, inspection, testSample } from './session-views'
+import { parseDigitBatch, withExtraDigits } from '../data/my-digits'
 import { iterationsPerEpoch, train, TrainingDivergedError } from '../net/train'
 import { initParams } from '../net/two-layer-net'
 import { BOOK_SETTINGS, checkActivation, describeValue, isRecord, LabInputError, parsePixels, parseTrainSettings } from './validate'
@@ -86,7 +87,7 @@ export class LabSession {
       case 'start': {
         if (this.run) throw new LabInputError('a run is already in progress; stop it before starting another')
         const settings = parseTrainSettings(command.settings, 'start: ')
-        const data = this.requireData()
+        const data = withMyDigits(this.requireData(), command.extraTrain)
         const control = new RunControl()
         this.run = control // set before any await, so a double click starts one run
         void this.execute(settings, data, control)
@@ -144,6 +145,11 @@ export class LabSession {
         const split = parseIdxFiles(command.files) // throws naming the file; the old data stays
         this.data = { split, info: idxDatasetInfo(split) }
         this.post({ type: 'datasetLoaded', dataset: this.data.info })
+        return
+      }
+      case 'evaluateDigits': {
+        const digits = parseDigitBatch(command.digits, 'evaluateDigits: digits')
+        this.post(evaluateDigits(this.requireModel().backend, digits, command.requestId))
         return
       }
       case 'exportModel':
@@ -209,6 +215,15 @@ export class LabSession {
   private requireIdle(what: string): void {
     if (this.run) throw new LabInputError(`stop the run in progress before you ${what}`)
   }
+}
+
+/** The data with the user's own digits appended to the training set (when given), and named so in the run. */
+function withMyDigits(data: { split: Split; info: DatasetInfo }, extra: unknown): { split: Split; info: DatasetInfo } {
+  if (extra === undefined) return data
+  const digits = parseDigitBatch(extra, 'start: extraTrain')
+  const train = withExtraDigits(data.split.train, digits)
+  const name = `${data.info.name} + ${digits.count.toLocaleString('en-US')} of my digits`
+  return { split: { train, test: data.split.test }, info: { ...data.info, name, trainSize: train.count, myDigits: digits.count } }
 }
 
 function messageOf(error: unknown): string {

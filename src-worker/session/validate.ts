@@ -1,4 +1,5 @@
 // Validators for everything that crosses a trust boundary. Each error names the field, the rule and the value.
+import { parseDigitBatch } from '../data/my-digits'
 import type { Activation, RendererCommand, TrainSettings } from '../protocol'
 
 /** Bad input from a user, a file or a renderer; the message is meant to be shown as is. */
@@ -112,16 +113,17 @@ export function parseRendererCommand(raw: unknown): RendererCommand {
     case 'exportModel':
       exactKeys(raw, ['type'])
       return { type }
-    case 'start':
-      exactKeys(raw, ['type', 'settings'])
-      return { type, settings: parseTrainSettings(raw.settings, 'start: ') }
+    case 'start': {
+      exactKeys(raw, ['type', 'settings', 'extraTrain'])
+      const settings = parseTrainSettings(raw.settings, 'start: ')
+      return raw.extraTrain === undefined ? { type, settings } : { type, settings, extraTrain: parseDigitBatch(raw.extraTrain, 'start: extraTrain') }
+    }
+    case 'evaluateDigits':
+      exactKeys(raw, ['type', 'requestId', 'digits'])
+      return { type, requestId: parseRequestId(raw.requestId, type), digits: parseDigitBatch(raw.digits, 'evaluateDigits: digits') }
     case 'predict': {
       exactKeys(raw, ['type', 'requestId', 'pixels'])
-      const requestId = raw.requestId
-      if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId) || requestId < 0) {
-        throw new LabInputError(`predict: requestId must be a non-negative integer, got ${describeValue(requestId)}`)
-      }
-      return { type, requestId, pixels: parsePixels(raw.pixels, 'predict: pixels') }
+      return { type, requestId: parseRequestId(raw.requestId, type), pixels: parsePixels(raw.pixels, 'predict: pixels') }
     }
     case 'checkGradient':
       exactKeys(raw, ['type', 'activation'])
@@ -137,4 +139,11 @@ export function parseRendererCommand(raw: unknown): RendererCommand {
     default:
       throw new LabInputError(`command type ${describeValue(type)} is not one the renderer may send`)
   }
+}
+
+function parseRequestId(requestId: unknown, command: string): number {
+  if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId) || requestId < 0) {
+    throw new LabInputError(`${command}: requestId must be a non-negative integer, got ${describeValue(requestId)}`)
+  }
+  return requestId
 }
