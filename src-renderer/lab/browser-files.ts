@@ -19,7 +19,15 @@ export function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
 
 /** Saves text as a download named `fileName`; returns that name. */
 export function downloadText(fileName: string, text: string, type: string): string {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  return downloadBlob(fileName, new Blob([text], { type }))
+}
+
+/**
+ * Saves a blob as a download named `fileName`; returns that name. In Electron the same download shows the
+ * system's save dialog (no will-download handler sets a path).
+ */
+export function downloadBlob(fileName: string, blob: Blob): string {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = fileName

@@ -5,6 +5,8 @@ import { DigitCanvas } from './DigitCanvas'
 import { DrawPad, type DrawPadHandle, type ReadInk } from './DrawPad'
 import { ProbabilityBars } from './ProbabilityBars'
 import { toMnistPixels } from './to-mnist-pixels'
+import { KeepDigit } from '../mydigits/KeepDigit'
+import { MyDigitsPanel } from '../mydigits/MyDigitsPanel'
 
 let nextRequestId = 1
 
@@ -97,6 +99,7 @@ export function PredictPane({ lab, store }: { lab: LabApi; store: TrainingStore 
               Clear
             </button>
           </div>
+          <KeepDigit lab={lab} pixels={seen} />
         </div>
         <div className="seen-column">
           <h3>What the network sees</h3>
@@ -125,6 +128,7 @@ export function PredictPane({ lab, store }: { lab: LabApi; store: TrainingStore 
           </div>
         )}
       </section>
+      <MyDigitsPanel lab={lab} />
     </>
   )
 }

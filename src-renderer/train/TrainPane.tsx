@@ -1,4 +1,5 @@
 import { memo, useState, useSyncExternalStore } from 'react'
+import { myDigitsStoreFor } from '../mydigits/my-digits-store'
 import type { LabApi } from '../../src-worker/protocol'
 import { AccuracyChart } from '../charts/AccuracyChart'
 import { LossChart } from '../charts/LossChart'
@@ -39,7 +40,7 @@ export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore })
     setText(next)
   }
   const start = (): void => {
-    if ('settings' in parsed) lab.start(parsed.settings)
+    if ('settings' in parsed) lab.start(parsed.settings, myDigitsStoreFor(lab).trainingBatch())
   }
   const reset = (): void => {
     change(bookText())

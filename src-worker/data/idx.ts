@@ -18,8 +18,8 @@ export const IDX_EXPECTED_TEST_ACCURACY = 0.97
  * problem; nothing is returned half-loaded. Each DigitSet owns exactly sized buffers.
  */
 export function parseIdxFiles(files: IdxFiles): Split {
-  const train = parsePair(files.trainImages, files.trainLabels)
-  const test = parsePair(files.testImages, files.testLabels)
+  const train = parseIdxPair(files.trainImages, files.trainLabels)
+  const test = parseIdxPair(files.testImages, files.testLabels)
   return { train, test }
 }
 
@@ -35,7 +35,8 @@ export function idxDatasetInfo(split: Split, source = 'MNIST IDX files'): Datase
   }
 }
 
-function parsePair(imagesFile: NamedBytes, labelsFile: NamedBytes): DigitSet {
+/** One images file and its labels file (raw or gzip) as a DigitSet; throws naming the file. */
+export function parseIdxPair(imagesFile: NamedBytes, labelsFile: NamedBytes): DigitSet {
   const images = parseImages(imagesFile)
   const labels = parseLabels(labelsFile)
   if (images.length / PIXELS !== labels.length) {

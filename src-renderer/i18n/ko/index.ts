@@ -1,5 +1,6 @@
 import type { Messages } from '../messages'
 import type { Catalogue } from '../en'
 import { shell } from './shell'
+import { mydigits } from './mydigits'
 
-export const ko: Messages<Catalogue> = { shell }
+export const ko: Messages<Catalogue> = { shell, mydigits }
