@@ -15,9 +15,7 @@ async function drawStroke(page: Page, points: [number, number][]): Promise<void>
 }
 
 test('kept drawings survive a reload, are checked by the network, relabelled, deleted with undo, and train', async ({ page }) => {
-  await page.goto('/')
-  await page.evaluate(() => indexedDB.deleteDatabase('backprop-lab-my-digits'))
-  await page.reload()
+  await page.goto('/') // a fresh browser context: no digits kept yet
   await page.getByRole('tab', { name: /Predict/ }).click()
   const gallery = page.getByTestId('my-digits-gallery').getByTestId('my-digit')
   await expect(gallery).toHaveCount(0)
