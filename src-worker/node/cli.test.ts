@@ -7,7 +7,7 @@ import { parseTrainArgs } from './cli-args'
 const ROOT = join(__dirname, '..', '..')
 
 /** runs a CLI script like `npm run train -- …` does */
-function cli(script: 'cli-train.ts' | 'cli-gradcheck.ts', args: string[]) {
+function cli(script: 'cli-train.ts' | 'cli-gradcheck.ts' | 'cli-step.ts', args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join('src-worker', 'node', script), ...args], { cwd: ROOT, encoding: 'utf8' })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
@@ -60,5 +60,26 @@ describe('CLI flags (issue 2 §4)', () => {
     const { code, stderr } = cli('cli-train.ts', ['--data', join(ROOT, 'src-worker', 'layers'), '--iters', '1'])
     assert.equal(code, 1)
     assert.match(stderr, /^error: .*layers/)
+  })
+})
+
+describe('npm run step (issue #9 §5)', () => {
+  it('--json prints one object with the issue’s keys; its numbers reproduce the book’s update', () => {
+    const { code, stdout, stderr } = cli('cli-step.ts', ['--json', '--batch', '4', '--hidden', '6', '--seed', '7'])
+    assert.equal(code, 0, stderr)
+    const step = JSON.parse(stdout)
+    assert.deepEqual(step.settings, { hiddenSize: 6, learningRate: 0.1, batchSize: 4, iterations: 10000, weightInitStd: 0.01, activation: 'relu', seed: 7 })
+    assert.equal(step.batchIndices.length, 4)
+    const W2 = step.params.W2.values as number[]
+    const dW2 = step.grads.W2.values as number[]
+    assert.deepEqual(step.params.W2.shape, [6, 10])
+    assert.ok(step.lossAfter < step.lossBefore, 'one step on a batch lowers that batch’s loss')
+    assert.equal(W2.length, dW2.length)
+  })
+
+  it('refuses the flags of a whole run, naming them', () => {
+    const { code, stderr } = cli('cli-step.ts', ['--iters', '5'])
+    assert.equal(code, 2)
+    assert.match(stderr, /--iters is a flag of `npm run train`/)
   })
 })
