@@ -69,7 +69,7 @@ function noArguments(channel: string, args: unknown[]): void {
 }
 
 const COMMAND_TYPES: readonly WorkerCommand['type'][] = [
-  'start', 'pause', 'resume', 'stop', 'predict', 'checkGradient', 'sampleTest', 'inspect', 'useDefaultData', 'loadIdx', 'exportModel', 'importModel', 'evaluateDigits',
+  'start', 'pause', 'resume', 'stop', 'predict', 'checkGradient', 'sampleTest', 'inspect', 'useDefaultData', 'loadIdx', 'exportModel', 'importModel', 'evaluateDigits', 'traceStep', 'applyStep',
 ]
 
 /** The handlers by channel; each takes the event and the renderer's arguments. */

@@ -107,6 +107,37 @@ export interface DigitBatch {
   labels: Uint8Array
 }
 
+/** Which digits one stepped iteration (the Step pane) runs on. */
+export type StepSource =
+  /** batchSize training digits drawn at random (the step's own RNG, never a run's) */
+  | { kind: 'batch'; batchSize: number }
+  /** one test digit */
+  | { kind: 'test'; index: number }
+  /** one drawing, with the label the user says it is */
+  | { kind: 'pixels'; pixels: Float32Array; label: number }
+
+/** One matrix of a step: shape and row-major values, full float64. */
+export interface StepMatrix {
+  shape: number[]
+  values: number[]
+}
+
+/** One stepped iteration as the worker reports it: the same object `npm run step -- --json` prints (step/one-step.ts). */
+export interface StepRecord {
+  /** the CLI: the run's TrainSettings; the Step pane: the network's hidden size, activation and where the digits came from */
+  settings: object
+  batchIndices: number[]
+  x: number[][]
+  t: number[]
+  params: Record<'W1' | 'b1' | 'W2' | 'b2', StepMatrix>
+  forward: ({ layer: string; code: string; out?: StepMatrix; mask?: { shape: number[]; values: boolean[] }; y?: StepMatrix; loss?: number })[]
+  backward: ({ layer: string; code: string; dx: StepMatrix; dW?: StepMatrix; db?: StepMatrix })[]
+  grads: Record<'W1' | 'b1' | 'W2' | 'b2', StepMatrix>
+  lossBefore: number
+  lossAfter: number
+  learningRate: number
+}
+
 // ---------------------------------------------------------------------------
 // Commands: host → worker. Imperative names.
 
@@ -124,6 +155,10 @@ export type WorkerCommand =
   | { type: 'useDefaultData' }
   | { type: 'loadIdx'; files: IdxFiles }
   | { type: 'exportModel' }
+  /** one iteration of SGD on the current network, computed in float64 and shown layer by layer; changes nothing */
+  | { type: 'traceStep'; requestId: number; source: StepSource; learningRate: number }
+  /** commits the last traced step's update to the network (only when no run is going) */
+  | { type: 'applyStep'; requestId: number }
   /** the current network's answers on the user's own digits */
   | { type: 'evaluateDigits'; requestId: number; digits: DigitBatch }
   /** model: an untrusted parsed JSON value, checked in the worker by parseModelFile */
@@ -155,6 +190,9 @@ export type LabEvent =
   /** W1 as hiddenSize tiles of 784; confusion[actual * 10 + predicted] counts over the test set */
   | { type: 'inspection'; hiddenSize: number; W1: Float32Array; confusion: number[]; misclassified: (DigitView & { index: number })[] }
   | { type: 'model'; model: unknown }
+  | { type: 'stepTraced'; requestId: number; step: StepRecord }
+  /** the traced update is now the network's: the loss on that batch went from lossBefore to lossAfter */
+  | { type: 'stepApplied'; requestId: number; lossBefore: number; lossAfter: number; iterations: number }
   /** predicted[i] and its probability confidence[i] for digit i of the evaluateDigits request */
   | { type: 'digitsEvaluated'; requestId: number; predicted: number[]; confidence: number[]; accuracy: number }
   | { type: 'modelLoaded'; fileName: string; settings: TrainSettings; testAccuracy: number }
@@ -177,6 +215,8 @@ export interface LabApi {
   inspect(): void
   useDefaultData(): void
   evaluateDigits(requestId: number, digits: DigitBatch): void
+  traceStep(requestId: number, source: StepSource, learningRate: number): void
+  applyStep(requestId: number): void
   /** my kept digits (desktop: a file in user data; browser: IndexedDB); an unreadable store gives a warning and no digits */
   listMyDigits(): Promise<{ digits: MyDigit[]; warning: string | null }>
   /** replaces the kept digits with these, atomically; rejects with a message naming the problem */

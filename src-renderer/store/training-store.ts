@@ -133,6 +133,9 @@ export class TrainingStore {
       case 'rejected':
         this.set({ message: `${event.command} refused: ${event.message}`, alert: false })
         break
+      case 'stepApplied':
+        this.set({ message: `Applied one step by hand: the loss on its batch went from ${event.lossBefore.toFixed(4)} to ${event.lossAfter.toFixed(4)}`, alert: false })
+        break
       case 'modelLoaded':
         this.set({ message: `Loaded ${event.fileName}: test accuracy ${event.testAccuracy.toFixed(4)}`, settings: event.settings, alert: false })
         break
@@ -142,6 +145,7 @@ export class TrainingStore {
       case 'inspection':
       case 'model':
       case 'digitsEvaluated':
+      case 'stepTraced':
         break
       default:
         event satisfies never

@@ -4,7 +4,7 @@ import type { LabApi, RendererCommand } from '../protocol'
 
 export type CommandMethods = Pick<
   LabApi,
-  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData' | 'evaluateDigits'
+  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData' | 'evaluateDigits' | 'traceStep' | 'applyStep'
 >
 
 export function commandMethods(send: (command: RendererCommand) => void): CommandMethods {
@@ -19,5 +19,7 @@ export function commandMethods(send: (command: RendererCommand) => void): Comman
     inspect: () => send({ type: 'inspect' }),
     useDefaultData: () => send({ type: 'useDefaultData' }),
     evaluateDigits: (requestId, digits) => send({ type: 'evaluateDigits', requestId, digits }),
+    traceStep: (requestId, source, learningRate) => send({ type: 'traceStep', requestId, source, learningRate }),
+    applyStep: (requestId) => send({ type: 'applyStep', requestId }),
   }
 }

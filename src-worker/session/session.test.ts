@@ -392,3 +392,82 @@ describe('worker session: my digits (evaluate, and train with them)', () => {
     assert.equal(port.all('started').length, 0)
   })
 })
+
+describe('worker session: one iteration stepped by hand (traceStep, applyStep; #9 §3)', () => {
+  const source = { kind: 'batch', batchSize: 20 } as const
+
+  it('Apply changes the network’s params by exactly −lr·grad, and the next step starts from there', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'traceStep', requestId: 1, source, learningRate: 0.1 })
+    const { step } = await port.next('stepTraced')
+    port.send({ type: 'applyStep', requestId: 1 })
+    const applied = await port.next('stepApplied')
+    assert.deepEqual([applied.lossBefore, applied.lossAfter, applied.iterations], [step.lossBefore, step.lossAfter, 1])
+    const mark = port.events.length
+    port.send({ type: 'traceStep', requestId: 2, source: { kind: 'test', index: 0 }, learningRate: 0.1 })
+    const next = (await port.next('stepTraced', mark)).step
+    for (const key of ['W1', 'b1', 'W2', 'b2'] as const) {
+      const before = step.params[key].values
+      const grad = step.grads[key].values
+      next.params[key].values.forEach((v, i) => assert.equal(v, before[i]! - 0.1 * grad[i]!, `${key}[${i}]`))
+    }
+  })
+
+  it('Apply twice on a fresh net lowers the loss on the batch each time', async () => {
+    const port = session()
+    await port.next('ready')
+    const losses: number[] = []
+    for (const id of [1, 2]) {
+      const mark = port.events.length
+      port.send({ type: 'traceStep', requestId: id, source: { kind: 'test', index: 3 }, learningRate: 0.5 })
+      port.send({ type: 'applyStep', requestId: id })
+      const applied = await port.next('stepApplied', mark)
+      losses.push(applied.lossBefore, applied.lossAfter)
+    }
+    assert.ok(losses[1]! < losses[0]! && losses[3]! < losses[2]!, `losses ${losses}`)
+    assert.equal(losses[2], losses[1], 'the second step starts where the first left the network')
+  })
+
+  it('a paused run resumed after a step without Apply continues bit-identically to one never stepped', async () => {
+    const losses = async (stepWhilePaused: boolean): Promise<number[]> => {
+      const port = session()
+      await port.next('ready')
+      port.send({ type: 'start', settings: small })
+      await port.next('progress')
+      port.send({ type: 'pause' })
+      await port.next('paused')
+      if (stepWhilePaused) {
+        port.send({ type: 'traceStep', requestId: 9, source, learningRate: 0.1 })
+        await port.next('stepTraced')
+        port.send({ type: 'applyStep', requestId: 9 })
+        assert.match((await port.next('rejected')).message, /stop the run in progress before you apply a step/)
+      }
+      port.send({ type: 'resume' })
+      await port.next('done')
+      return port.all('progress').flatMap((p) => Array.from(p.losses))
+    }
+    const plain = await losses(false)
+    const stepped = await losses(true)
+    assert.equal(plain.length, small.iterations)
+    assert.deepEqual(stepped, plain)
+  })
+
+  it('refuses to apply a step computed on weights that have changed since', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'traceStep', requestId: 1, source, learningRate: 0.1 })
+    await port.next('stepTraced')
+    port.send({ type: 'start', settings: { ...small, iterations: 3 } })
+    await port.next('done')
+    port.send({ type: 'applyStep', requestId: 1 })
+    assert.match((await port.next('rejected')).message, /the network changed since this step was computed/)
+  })
+
+  it('names a bad source: an unknown test digit, an oversized batch', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'traceStep', requestId: 1, source: { kind: 'test', index: 50 }, learningRate: 0.1 })
+    assert.match((await port.next('rejected')).message, /test digit 50 does not exist; the test set has 50/)
+  })
+})

@@ -7,15 +7,18 @@ import { idxDatasetInfo, parseIdxFiles } from '../data/idx'
 import { defaultDatasetInfo, splitDefault } from '../data/split'
 import { bookGradientCheck } from '../net/gradient-check'
 import { MacrotaskYielder, type Port } from './port'
-import type { Activation, DatasetInfo, LabEvent, TrainSettings, WorkerCommand } from '../protocol'
+import type { Activation, DatasetInfo, LabEvent, StepSource, TrainSettings, WorkerCommand } from '../protocol'
 import { Random } from '../net/random'
 import { RunControl, streamRun, stoppedSummary, DEFAULT_TIMING, type StreamTiming } from './session-run'
 import { exportModel, importModel, type CurrentModel } from './session-model'
 import { evaluateDigits, inspection, testSample } from './session-views'
+import { stepJson, traceStep, type StepTrace } from '../step/one-step'
+import { gatherImages, gatherLabels } from '../net/batch'
+import { Matrix } from '../math/matrix'
 import { parseDigitBatch, withExtraDigits } from '../data/my-digits'
 import { iterationsPerEpoch, train, TrainingDivergedError } from '../net/train'
 import { initParams } from '../net/two-layer-net'
-import { BOOK_SETTINGS, checkActivation, describeValue, isRecord, LabInputError, parsePixels, parseTrainSettings } from './validate'
+import { BOOK_SETTINGS, checkActivation, checkNumber, parseStepSource, describeValue, isRecord, LabInputError, parsePixels, parseTrainSettings } from './validate'
 
 /** What the host plugs in. */
 export interface SessionDeps {
@@ -34,6 +37,12 @@ export class LabSession {
   private model: CurrentModel | undefined
   private run: RunControl | undefined
   private readonly initialised: Promise<void>
+  /** the last stepped iteration, and the network it was computed on (Apply refuses if that changed) */
+  private lastStep: { requestId: number; trace: StepTrace; model: CurrentModel; version: number } | undefined
+  /** bumped whenever the network's weights change outside a step: a run, a load, an Apply */
+  private modelVersion = 0
+  /** draws the Step pane's mini-batches; its own seed, so a paused run's batches are never disturbed */
+  private readonly stepRng = new Random(0x57e9)
   /** picks random test digits; seeded, never Math.random */
   private readonly sampleRng = new Random(0x5eed)
 
@@ -147,6 +156,30 @@ export class LabSession {
         this.post({ type: 'datasetLoaded', dataset: this.data.info })
         return
       }
+      case 'traceStep': {
+        const model = this.requireModel()
+        const { x, t, indices } = this.stepDigits(parseStepSource(command.source))
+        const learningRate = checkNumber('learningRate', command.learningRate, 'traceStep: ')
+        const trace = traceStep(model.backend.getParams(), model.settings.activation, x, t, learningRate)
+        const settings = { hiddenSize: model.settings.hiddenSize, activation: model.settings.activation, learningRate, source: command.source.kind }
+        this.lastStep = { requestId: command.requestId, trace, model, version: this.modelVersion }
+        this.post({ type: 'stepTraced', requestId: command.requestId, step: stepJson(trace, settings, indices) })
+        return
+      }
+      case 'applyStep': {
+        this.requireIdle('apply a step (Apply trains the network by hand, between runs)')
+        const last = this.lastStep
+        if (!last || last.requestId !== command.requestId) throw new LabInputError('applyStep: there is no such step to apply; compute the step first')
+        if (last.model !== this.model || last.version !== this.modelVersion) throw new LabInputError('the network changed since this step was computed; compute the step again')
+        last.model.backend.setParams(last.trace.updated)
+        last.model.iterations += 1
+        last.model.finalLoss = last.trace.lossAfter
+        last.model.accuracy = undefined
+        this.modelVersion++
+        this.lastStep = undefined
+        this.post({ type: 'stepApplied', requestId: command.requestId, lossBefore: last.trace.lossBefore, lossAfter: last.trace.lossAfter, iterations: last.model.iterations })
+        return
+      }
       case 'evaluateDigits': {
         const digits = parseDigitBatch(command.digits, 'evaluateDigits: digits')
         this.post(evaluateDigits(this.requireModel().backend, digits, command.requestId))
@@ -160,6 +193,7 @@ export class LabSession {
         this.requireIdle('load a model')
         const { model, testAccuracy } = await importModel(command.model, command.fileName, this.deps.createBackend, this.data)
         this.model = model
+        this.modelVersion++
         this.post({ type: 'modelLoaded', fileName: command.fileName, settings: model.settings, testAccuracy })
         return
       }
@@ -199,7 +233,20 @@ export class LabSession {
     } finally {
       yielder.close()
       this.run = undefined
+      this.modelVersion++ // a step traced before or during the run no longer matches the weights
     }
+  }
+
+  /** The digits of a stepped iteration as float64 rows and labels, and which training digits they are. */
+  private stepDigits(source: StepSource): { x: Matrix; t: Uint8Array; indices: number[] } {
+    if (source.kind === 'pixels') return { x: new Matrix(1, PIXELS, Float64Array.from(source.pixels)), t: Uint8Array.of(source.label), indices: [] }
+    const split = this.requireData().split
+    if (source.kind === 'test') {
+      if (source.index >= split.test.count) throw new LabInputError(`traceStep: test digit ${source.index} does not exist; the test set has ${split.test.count}`)
+      return { x: gatherImages(split.test, [source.index]), t: gatherLabels(split.test, [source.index]), indices: [source.index] }
+    }
+    const indices = this.stepRng.choice(split.train.count, source.batchSize)
+    return { x: gatherImages(split.train, indices), t: gatherLabels(split.train, indices), indices: Array.from(indices) }
   }
 
   private requireData(): { split: Split; info: DatasetInfo } {

@@ -1,6 +1,6 @@
 // Validators for everything that crosses a trust boundary. Each error names the field, the rule and the value.
 import { parseDigitBatch } from '../data/my-digits'
-import type { Activation, RendererCommand, TrainSettings } from '../protocol'
+import type { Activation, RendererCommand, StepSource, TrainSettings } from '../protocol'
 
 /** Bad input from a user, a file or a renderer; the message is meant to be shown as is. */
 export class LabInputError extends Error {
@@ -118,6 +118,12 @@ export function parseRendererCommand(raw: unknown): RendererCommand {
       const settings = parseTrainSettings(raw.settings, 'start: ')
       return raw.extraTrain === undefined ? { type, settings } : { type, settings, extraTrain: parseDigitBatch(raw.extraTrain, 'start: extraTrain') }
     }
+    case 'traceStep':
+      exactKeys(raw, ['type', 'requestId', 'source', 'learningRate'])
+      return { type, requestId: parseRequestId(raw.requestId, type), source: parseStepSource(raw.source), learningRate: checkNumber('learningRate', raw.learningRate, 'traceStep: ') }
+    case 'applyStep':
+      exactKeys(raw, ['type', 'requestId'])
+      return { type, requestId: parseRequestId(raw.requestId, type) }
     case 'evaluateDigits':
       exactKeys(raw, ['type', 'requestId', 'digits'])
       return { type, requestId: parseRequestId(raw.requestId, type), digits: parseDigitBatch(raw.digits, 'evaluateDigits: digits') }
@@ -146,4 +152,29 @@ function parseRequestId(requestId: unknown, command: string): number {
     throw new LabInputError(`${command}: requestId must be a non-negative integer, got ${describeValue(requestId)}`)
   }
   return requestId
+}
+
+/** A stepped iteration keeps every intermediate in float64: 1,000 digits × 784 is already 6 MB per matrix. */
+export const STEP_BATCH_MAX = 1000
+
+/** Where a stepped iteration takes its digits from; sizes and indices are checked again against the data. */
+export function parseStepSource(raw: unknown): StepSource {
+  if (!isRecord(raw)) throw new LabInputError(`traceStep: source must be an object, got ${describeValue(raw)}`)
+  const whole = (value: unknown, field: string, max: number): number => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) throw new LabInputError(`traceStep: ${field} must be an integer in [0, ${max}], got ${describeValue(value)}`)
+    return value
+  }
+  switch (raw.kind) {
+    case 'batch': {
+      const batchSize = whole(raw.batchSize, 'batchSize', STEP_BATCH_MAX)
+      if (batchSize < 1) throw new LabInputError('traceStep: batchSize must be at least 1')
+      return { kind: 'batch', batchSize }
+    }
+    case 'test':
+      return { kind: 'test', index: whole(raw.index, 'index', 1_000_000) }
+    case 'pixels':
+      return { kind: 'pixels', pixels: parsePixels(raw.pixels, 'traceStep: pixels'), label: whole(raw.label, 'label', 9) }
+    default:
+      throw new LabInputError(`traceStep: source.kind must be "batch", "test" or "pixels", got ${describeValue(raw.kind)}`)
+  }
 }

@@ -13,7 +13,7 @@ import { initParams, TwoLayerNet } from '../net/two-layer-net'
 import { gatherImages, gatherLabels } from '../net/batch'
 import { Random } from '../net/random'
 import { CLASSES, PIXELS, type DigitSet } from '../data/digits'
-import type { Activation, TrainSettings } from '../protocol'
+import type { Activation, StepRecord, TrainSettings } from '../protocol'
 
 /** A matrix as the step's JSON carries it: its shape and its values, row-major, full float64. */
 export interface MatrixJson {
@@ -126,7 +126,7 @@ function paramsJson(p: Params): Record<(typeof PARAM_NAMES)[number], MatrixJson>
 }
 
 /** The step as `npm run step -- --json` prints it and the Step pane exports it (issue #9 §5: these key names exactly). */
-export function stepJson(trace: StepTrace, settings: unknown, batchIndices: ArrayLike<number>) {
+export function stepJson(trace: StepTrace, settings: object, batchIndices: ArrayLike<number>): StepRecord {
   const act = trace.activation === 'relu' ? 'Relu1' : 'Sigmoid1'
   const f = trace.forward
   const b = trace.backward
