@@ -4,7 +4,7 @@ import type { LabApi, RendererCommand } from '../protocol'
 
 export type CommandMethods = Pick<
   LabApi,
-  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData'
+  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData' | 'resetWeights' | 'setLearningRate'
 >
 
 export function commandMethods(send: (command: RendererCommand) => void): CommandMethods {
@@ -18,5 +18,7 @@ export function commandMethods(send: (command: RendererCommand) => void): Comman
     sampleTest: (index) => send(index === undefined ? { type: 'sampleTest' } : { type: 'sampleTest', index }),
     inspect: () => send({ type: 'inspect' }),
     useDefaultData: () => send({ type: 'useDefaultData' }),
+    resetWeights: (settings) => send({ type: 'resetWeights', settings }),
+    setLearningRate: (learningRate) => send({ type: 'setLearningRate', learningRate }),
   }
 }
