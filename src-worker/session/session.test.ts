@@ -364,6 +364,11 @@ describe('worker session: data, inspection and models', () => {
     port.send({ type: 'setLearningRate', learningRate: 0.05 })
     const changed = await port.next('learningRateChanged')
     assert.equal(changed.learningRate, 0.05)
+    port.send({ type: 'exportModel' })
+    const { model } = await port.next('model')
+    const file = model as { hyperparameters: TrainSettings; metrics: { iterations: number } }
+    assert.equal(file.hyperparameters.learningRate, 0.05, 'a checkpoint of the paused run, with its learning rate now')
+    assert.ok(file.metrics.iterations > 0)
     port.send({ type: 'stop' })
     await port.next('done')
   })

@@ -156,10 +156,15 @@ export class LabSession {
         this.post({ type: 'datasetLoaded', dataset: this.data.info })
         return
       }
-      case 'exportModel':
-        this.requireIdle('save the model')
-        this.post({ type: 'model', model: exportModel(this.requireModel(), this.data) })
+      case 'exportModel': {
+        // a paused run can be saved as a checkpoint: its weights after the iterations done so far
+        if (this.run && !this.run.paused) throw new LabInputError('pause or stop the run before you save the model')
+        const model = this.requireModel()
+        const progress = this.run?.progress
+        const current = progress ? { ...model, iterations: progress.completed, finalLoss: progress.lastLoss, accuracy: undefined } : model
+        this.post({ type: 'model', model: exportModel(current, this.data) })
         return
+      }
       case 'importModel': {
         this.requireIdle('load a model')
         const { model, testAccuracy } = await importModel(command.model, command.fileName, this.deps.createBackend, this.data)
