@@ -1,6 +1,11 @@
 // The English catalogue, one file a pane or area (each helper of the UI owns its own file).
 // Add a namespace here and in ../ko/index.ts; the types make the Korean one follow.
 import { shell } from './shell'
+// issue 12 (finish): the Train, Predict and Inspect panes and the worker's messages
+import { inspect } from './inspect'
+import { messages } from './messages'
+import { predict } from './predict'
+import { train } from './train'
 
-export const en = { shell }
+export const en = { shell, train, predict, inspect, messages }
 export type Catalogue = typeof en

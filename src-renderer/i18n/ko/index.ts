@@ -1,5 +1,10 @@
 import type { Messages } from '../messages'
 import type { Catalogue } from '../en'
 import { shell } from './shell'
+// issue 12 (finish): the Train, Predict and Inspect panes and the worker's messages
+import { inspect } from './inspect'
+import { messages } from './messages'
+import { predict } from './predict'
+import { train } from './train'
 
-export const ko: Messages<Catalogue> = { shell }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages }
