@@ -60,7 +60,6 @@ export function SettingsForm({ text, onChange, state }: { text: SettingsText; on
       </div>
       {busy && (
         <p id="settings-locked" className="hint locked" data-testid="settings-locked">
-          <span aria-hidden="true">🔒 </span>
           {t.train.lockedWhileRunning}
         </p>
       )}
