@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Accessibility of the browser edition: zero axe-core violations on every pane in every training state
 // (idle, running, finished, failed), light and dark. AxeBuilder injects axe through the DevTools protocol
 // (page.evaluate), which the page's strict CSP (script-src 'self') does not block; the first test proves

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A new user's first five minutes in the browser edition, as the README tells them: train, watch, predict,
 // inspect, in English and Korean, light and dark, at 1400×900 and 1024×640. Regenerates the README's
 // screenshots in docs/screenshots/ (SHOTS_DIR overrides, e.g. to look at them without touching the repo).

@@ -2,7 +2,10 @@
 // integer in [1, 1024], got 2000"). This turns them into the user's words in the current language: known
 // sentences by code, range errors from their parameters, field names to their form labels.
 import type { WorkerCommand } from '../../src-worker/protocol'
-import type { T } from '.'
+import type { Catalogue } from './en'
+import type { Messages } from './messages'
+
+type T = Messages<Catalogue>
 
 type Command = WorkerCommand['type']
 const FIELDS = ['hiddenSize', 'learningRate', 'batchSize', 'iterations', 'weightInitStd', 'seed', 'activation'] as const
