@@ -23,10 +23,15 @@ const PANES = [
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어' }
 type PaneId = (typeof PANES)[number]['id']
 
-/** The lab's shell: a tab list of panes, each naming its book section. Only the shown pane is mounted. */
+/**
+ * The lab's shell: a header (banner), the tab list in a nav landmark, and the shown pane as a tabpanel
+ * inside the main landmark. Only the shown pane is mounted.
+ */
 export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
   const { t, lang, setLang } = useI18n()
   const [pane, setPane] = useState<PaneId>('train')
+  /** a test digit Inspect asked Predict to show */
+  const [predictIndex, setPredictIndex] = useState<number | null>(null)
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
 
   const onKeyDown = (e: KeyboardEvent, index: number): void => {
@@ -37,15 +42,20 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
     setPane(PANES[next]!.id)
     tabs.current[next]?.focus()
   }
+  const openInPredict = (index: number): void => {
+    setPredictIndex(index)
+    setPane('predict')
+    tabs.current[PANES.findIndex((p) => p.id === 'predict')]?.focus()
+  }
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t.shell.title}</h1>
-        <p className="subtitle">
+        <p className="subtitle" title={t.shell.subtitle}>
           {t.shell.subtitle}
-          <span className="edition">{t.shell.edition[lab.edition === 'desktop' ? 'desktop' : 'browser']}</span>
         </p>
+        <span className="edition">{t.shell.edition[lab.edition === 'desktop' ? 'desktop' : 'browser']}</span>
         <TrainChip store={store} />
         <label className="language">
           <span>{t.shell.language}</span>
@@ -58,32 +68,36 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
           </select>
         </label>
       </header>
-      <nav className="tabs" role="tablist" aria-label={t.shell.panesLabel}>
-        {PANES.map((p, i) => (
-          <button
-            key={p.id}
-            ref={(el) => {
-              tabs.current[i] = el
-            }}
-            role="tab"
-            id={`tab-${p.id}`}
-            aria-selected={pane === p.id}
-            aria-controls={`pane-${p.id}`}
-            tabIndex={pane === p.id ? 0 : -1}
-            onClick={() => setPane(p.id)}
-            onKeyDown={(e) => onKeyDown(e, i)}
-          >
-            {t.shell.panes[p.id]} <span className="section">{p.section}</span>
-          </button>
-        ))}
+      <nav aria-label={t.shell.panesLabel}>
+        <div className="tabs" role="tablist" aria-label={t.shell.panesLabel}>
+          {PANES.map((p, i) => (
+            <button
+              key={p.id}
+              ref={(el) => {
+                tabs.current[i] = el
+              }}
+              role="tab"
+              id={`tab-${p.id}`}
+              aria-selected={pane === p.id}
+              aria-controls={`pane-${p.id}`}
+              tabIndex={pane === p.id ? 0 : -1}
+              onClick={() => setPane(p.id)}
+              onKeyDown={(e) => onKeyDown(e, i)}
+            >
+              {t.shell.panes[p.id]} <span className="section">{p.section}</span>
+            </button>
+          ))}
+        </div>
       </nav>
-      <main id={`pane-${pane}`} role="tabpanel" aria-labelledby={`tab-${pane}`} className="pane">
-        {pane === 'train' && <TrainPane lab={lab} store={store} />}
-        {pane === 'predict' && <PredictPane lab={lab} store={store} />}
-        {pane === 'gradient' && <GradientPane lab={lab} />}
-        {pane === 'graph' && <GraphPane />}
-        {pane === 'inspect' && <InspectPane lab={lab} />}
-        {pane === 'runs' && <RunsPane lab={lab} />}
+      <main className="content">
+        <div id={`pane-${pane}`} role="tabpanel" aria-labelledby={`tab-${pane}`} className="pane" data-pane={pane}>
+          {pane === 'train' && <TrainPane lab={lab} store={store} />}
+          {pane === 'predict' && <PredictPane lab={lab} store={store} openIndex={predictIndex} onOpened={() => setPredictIndex(null)} />}
+          {pane === 'gradient' && <GradientPane lab={lab} />}
+          {pane === 'graph' && <GraphPane />}
+          {pane === 'inspect' && <InspectPane lab={lab} onOpenInPredict={openInPredict} />}
+          {pane === 'runs' && <RunsPane lab={lab} />}
+        </div>
       </main>
     </div>
   )

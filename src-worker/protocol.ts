@@ -163,6 +163,7 @@ export type WorkerCommand =
   | { type: 'evaluateDigits'; requestId: number; digits: DigitBatch }
   /** model: an untrusted parsed JSON value, checked in the worker by parseModelFile */
   | { type: 'importModel'; model: unknown; fileName: string }
+  | WeightCommand
 
 /** The commands an (untrusted) renderer may send; file bytes only come from main's own dialogs. */
 export type RendererCommand = Exclude<WorkerCommand, { type: 'loadIdx' } | { type: 'importModel' }>
@@ -184,11 +185,13 @@ export type LabEvent =
   /** a run or the worker failed; iteration is where, when known. The previous weights stay usable. */
   | { type: 'failed'; reason: string; iteration?: number }
   /** probabilities: 10 softmax outputs summing to 1 */
-  | { type: 'prediction'; requestId: number; probabilities: number[] }
+  /** trained: the weights have seen training or came from a model file (false for a fresh, untrained net) */
+  | { type: 'prediction'; requestId: number; probabilities: number[]; trained: boolean }
   | { type: 'gradientChecked'; activation: Activation; diffs: GradientDiffs; seconds: number }
-  | ({ type: 'testSample'; index: number; probabilities: number[] } & DigitView)
+  | ({ type: 'testSample'; index: number; probabilities: number[]; trained: boolean } & DigitView)
   /** W1 as hiddenSize tiles of 784; confusion[actual * 10 + predicted] counts over the test set */
-  | { type: 'inspection'; hiddenSize: number; W1: Float32Array; confusion: number[]; misclassified: (DigitView & { index: number })[] }
+  /** misclassified: every wrong test digit (up to a limit) with the softmax output for its predicted digit */
+  | { type: 'inspection'; hiddenSize: number; W1: Float32Array; confusion: number[]; misclassified: (DigitView & { index: number; confidence: number })[]; trained: boolean }
   | { type: 'model'; model: unknown }
   | { type: 'stepTraced'; requestId: number; step: StepRecord }
   /** the traced update is now the network's: the loss on that batch went from lossBefore to lossAfter */
@@ -198,6 +201,20 @@ export type LabEvent =
   | { type: 'modelLoaded'; fileName: string; settings: TrainSettings; testAccuracy: number }
   /** a command was refused (bad input, wrong state); nothing changed */
   | { type: 'rejected'; command: WorkerCommand['type']; message: string }
+  | WeightEvent
+
+// --- issue 12 (a lab that feels finished): fresh weights and the learning rate mid-run ---------------
+/** Commands added with issue 12 (part of WorkerCommand and RendererCommand). */
+export type WeightCommand =
+  /** replaces the weights by a fresh net of these settings (hidden size, init std, activation, seed); refused mid-run */
+  | { type: 'resetWeights'; settings: TrainSettings }
+  /** the SGD step size from the next iteration on; only while a run is paused */
+  | { type: 'setLearningRate'; learningRate: number }
+/** Events added with issue 12 (part of LabEvent). */
+export type WeightEvent =
+  | { type: 'weightsReset'; settings: TrainSettings }
+  | { type: 'learningRateChanged'; learningRate: number; iteration: number }
+// --- end issue 12 ------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------
 // What the renderer calls. In Electron the preload implements it over IPC; in a plain browser a Web Worker does.
@@ -221,6 +238,10 @@ export interface LabApi {
   listMyDigits(): Promise<{ digits: MyDigit[]; warning: string | null }>
   /** replaces the kept digits with these, atomically; rejects with a message naming the problem */
   saveMyDigits(digits: MyDigit[]): Promise<void>
+  /** issue 12: a fresh seeded net of these settings (WeightCommand) */
+  resetWeights(settings: TrainSettings): void
+  /** issue 12: a new learning rate for the paused run (WeightCommand) */
+  setLearningRate(learningRate: number): void
   /** asks the user for a folder (desktop) or the four files (browser) and loads it; errors arrive as events */
   openIdxData(): Promise<void>
   /** saves the current weights as a model file; resolves to where, or null when the user cancelled */

@@ -1,46 +1,56 @@
-import { useEffect, useRef } from 'react'
-
-const TILE = 28
-const GAP = 2
+import { useEffect, useMemo, useRef } from 'react'
 
 /**
- * W1 (784 × hidden, 5.7.2) as one 28×28 tile per hidden neuron: column j reshaped to the image it responds to.
- * Each tile is scaled by its own largest |w|: grey is 0, white positive, black negative.
+ * One shared colour scale for every tile: ±the 99.5th percentile of |w| over all of W1 (a few outliers
+ * would otherwise turn every tile grey); values beyond it are clipped to white or black.
  */
-export function WeightTiles({ W1, hiddenSize }: { W1: Float32Array; hiddenSize: number }) {
+export function sharedScale(W1: Float32Array): number {
+  if (W1.length === 0) return 1
+  const magnitudes = Float32Array.from(W1, Math.abs).sort()
+  return Math.max(1e-12, magnitudes[Math.min(magnitudes.length - 1, Math.floor(0.995 * magnitudes.length))]!)
+}
+
+/** Hidden neuron `unit`'s 784 weights (W1's column, sent as tile `unit`) as a 28×28 grey image: 0 grey, + white, − black. */
+function TileCanvas({ W1, unit, scale, className, label }: { W1: Float32Array; unit: number; scale: number; className: string; label?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const columns = Math.min(10, hiddenSize)
-  const rows = Math.ceil(hiddenSize / columns)
-  const width = columns * (TILE + GAP) - GAP
-  const height = rows * (TILE + GAP) - GAP
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d')
     if (!ctx) return
-    const image = ctx.createImageData(width, height)
-    for (let j = 0; j < hiddenSize; j++) {
-      let max = 1e-12
-      for (let p = 0; p < 784; p++) max = Math.max(max, Math.abs(W1[p * hiddenSize + j]!))
-      const ox = (j % columns) * (TILE + GAP)
-      const oy = Math.floor(j / columns) * (TILE + GAP)
-      for (let p = 0; p < 784; p++) {
-        const v = Math.round(127.5 + (127.5 * W1[p * hiddenSize + j]!) / max)
-        const o = ((oy + Math.floor(p / TILE)) * width + ox + (p % TILE)) * 4
-        image.data[o] = image.data[o + 1] = image.data[o + 2] = v
-        image.data[o + 3] = 255
-      }
+    const image = ctx.createImageData(28, 28)
+    for (let p = 0; p < 784; p++) {
+      const w = Math.max(-1, Math.min(1, W1[unit * 784 + p]! / scale))
+      const v = Math.round(127.5 + 127.5 * w)
+      image.data[p * 4] = image.data[p * 4 + 1] = image.data[p * 4 + 2] = v
+      image.data[p * 4 + 3] = 255
     }
     ctx.putImageData(image, 0, 0)
-  }, [W1, hiddenSize, columns, width, height])
+  }, [W1, unit, scale])
+  return label ? <canvas ref={canvas} className={className} width={28} height={28} role="img" aria-label={label} /> : <canvas ref={canvas} className={className} width={28} height={28} aria-hidden="true" />
+}
+
+/**
+ * W1 (784 × hidden, 5.7.2) as one 28×28 tile per hidden neuron, each a button that enlarges it.
+ * W1 arrives as hidden tiles of 784 (session-views.w1Tiles).
+ */
+export function WeightTiles({
+  W1, hiddenSize, selected, onSelect, label, tileLabel,
+}: { W1: Float32Array; hiddenSize: number; selected: number | null; onSelect: (unit: number | null) => void; label: string; tileLabel: (unit: number) => string }) {
+  const scale = useMemo(() => sharedScale(W1), [W1])
   return (
-    <canvas
-      ref={canvas}
-      className="tiles"
-      style={{ width: Math.round(width * 1.6) }}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={`The ${hiddenSize} columns of W1 as 28×28 images`}
-      data-testid="weight-tiles"
-    />
+    <ul className="tiles" aria-label={label} data-testid="weight-tiles" data-scale={scale}>
+      {Array.from({ length: hiddenSize }, (_, unit) => (
+        <li key={unit}>
+          <button className="tile" aria-pressed={selected === unit} aria-label={tileLabel(unit)} onClick={() => onSelect(selected === unit ? null : unit)}>
+            <TileCanvas W1={W1} unit={unit} scale={scale} className="tile-canvas" />
+          </button>
+        </li>
+      ))}
+    </ul>
   )
+}
+
+/** One tile large, on the same shared scale. */
+export function EnlargedTile({ W1, unit, label }: { W1: Float32Array; unit: number; label: string }) {
+  const scale = useMemo(() => sharedScale(W1), [W1])
+  return <TileCanvas W1={W1} unit={unit} scale={scale} className="tile-large" label={label} />
 }

@@ -1,8 +1,8 @@
 /** The softmax output (5.5.3 / 5.6.3) as a bar per digit 0–9; the argmax is highlighted. */
-export function ProbabilityBars({ probabilities, label }: { probabilities: number[] | null; label: string }) {
+export function ProbabilityBars({ probabilities, label, muted = false }: { probabilities: number[] | null; label: string; muted?: boolean }) {
   const best = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : -1
   return (
-    <ol className="bars" aria-label={label} data-testid="probabilities">
+    <ol className={muted ? 'bars muted' : 'bars'} aria-label={label} data-testid="probabilities">
       {Array.from({ length: 10 }, (_, digit) => {
         const p = probabilities?.[digit] ?? 0
         return (

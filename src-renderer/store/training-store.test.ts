@@ -88,8 +88,7 @@ describe('training store: one frame per burst of events', () => {
     store.handle({ type: 'failed', reason: 'loss became NaN', iteration: 12 })
     runFrame()
     assert.equal(store.getSnapshot().state, 'failed')
-    assert.equal(store.getSnapshot().message, 'loss became NaN (iteration 12)')
-    assert.equal(store.getSnapshot().alert, true)
+    assert.deepEqual(store.getSnapshot().notice, { kind: 'error', code: 'failed', reason: 'loss became NaN', iteration: 12 })
   })
 
   it('shows a worker failure between runs as an alert, leaving the finished run finished', () => {
@@ -100,10 +99,24 @@ describe('training store: one frame per burst of events', () => {
     store.handle({ type: 'failed', reason: 'the training worker crashed (out of memory); a fresh one was started' })
     runFrame()
     const view = store.getSnapshot()
-    assert.deepEqual([view.state, view.testAccuracy, view.alert], ['finished', 0.88, true])
-    assert.match(view.message ?? '', /crashed \(out of memory\)/)
+    assert.deepEqual([view.state, view.testAccuracy, view.notice?.kind], ['finished', 0.88, 'error'])
+    assert.match(view.notice?.kind === 'error' && view.notice.code === 'failed' ? view.notice.reason : '', /crashed \(out of memory\)/)
     store.handle({ type: 'rejected', command: 'start', message: 'iterations must be …' })
     runFrame()
-    assert.equal(store.getSnapshot().alert, false, 'a refusal is a note again')
+    assert.deepEqual(store.getSnapshot().notice, { kind: 'error', code: 'rejected', command: 'start', message: 'iterations must be …' })
+  })
+
+  it('clears a stale error with the next success, and leaves refusals of other panes to them', () => {
+    const { store, runFrame } = storeWithFrames()
+    store.handle({ type: 'rejected', command: 'importModel', message: 'bad.json: not a model' })
+    store.handle({ type: 'rejected', command: 'predict', message: 'predict: pixels must hold 784 values' })
+    runFrame()
+    assert.equal(store.getSnapshot().notice?.kind, 'error')
+    assert.equal(store.getSnapshot().notice?.code, 'rejected')
+    const settings = { hiddenSize: 100, learningRate: 0.1, batchSize: 100, iterations: 10, weightInitStd: 0.01, activation: 'relu' as const, seed: 1 }
+    store.handle({ type: 'modelLoaded', fileName: 'good.json', settings, testAccuracy: 0.9 })
+    runFrame()
+    assert.deepEqual(store.getSnapshot().notice, { kind: 'success', code: 'modelLoaded', fileName: 'good.json', testAccuracy: 0.9 })
+    assert.equal(store.getSnapshot().settings?.hiddenSize, 100)
   })
 })

@@ -2,7 +2,7 @@
 // Chart.js reads the store's own arrays and React never re-renders per point (STYLE.md §E): events only
 // append; one requestAnimationFrame per frame updates the charts in place and publishes a new snapshot
 // for React only when the status line changed.
-import type { DatasetInfo, LabEvent, RunSummary, TrainSettings } from '../../src-worker/protocol'
+import type { DatasetInfo, LabEvent, RunSummary, TrainSettings, WorkerCommand } from '../../src-worker/protocol'
 import { LossSeries, Throughput, type XY } from './series'
 
 export type TrainState = 'idle' | 'running' | 'paused' | 'finished' | 'failed'
@@ -25,17 +25,29 @@ export interface TrainView {
   settings: TrainSettings | null
   summary: RunSummary | null
   doneReason: 'completed' | 'stopped' | null
-  /** a failure reason or a refused command, in plain words */
-  message: string | null
-  /** the message tells of a failure (shown as an alert), not a note */
-  alert: boolean
+  /** what the status area says: a failure, a refusal, a success; worded in the renderer (i18n/worker-messages) */
+  notice: Notice | null
+  /** the learning rate the run uses now (changes while paused); null outside a run */
+  learningRate: number | null
 }
+
+/** A status message as codes and parameters; errors show as alerts, successes and notes as status. */
+export type Notice =
+  | { kind: 'error'; code: 'failed'; reason: string; iteration?: number }
+  | { kind: 'error'; code: 'rejected'; command: WorkerCommand['type']; message: string }
+  | { kind: 'success'; code: 'modelLoaded'; fileName: string; testAccuracy: number }
+  | { kind: 'success'; code: 'modelSaved'; where: string }
+  | { kind: 'success'; code: 'weightsReset' }
+  | { kind: 'success'; code: 'learningRateChanged'; learningRate: number; iteration: number }
+
+/** Refusals other panes show where they were asked for (Predict, Inspect, Gradient check). */
+const SHOWN_ELSEWHERE: ReadonlySet<WorkerCommand['type']> = new Set(['predict', 'sampleTest', 'inspect', 'checkGradient', 'traceStep', 'applyStep', 'evaluateDigits'])
 
 
 const INITIAL: TrainView = {
   state: 'idle', iteration: 0, totalIterations: 0, itPerSecond: null, etaSeconds: null, epoch: null,
   iterationsPerEpoch: null, lastLoss: null, trainAccuracy: null, testAccuracy: null, dataset: null,
-  backend: null, settings: null, summary: null, doneReason: null, message: null, alert: false,
+  backend: null, settings: null, summary: null, doneReason: null, notice: null, learningRate: null,
 }
 
 export class TrainingStore {
@@ -92,6 +104,7 @@ export class TrainingStore {
         this.set({
           ...INITIAL, state: 'running', totalIterations: event.settings.iterations, settings: event.settings,
           dataset: event.dataset, backend: event.backend, iterationsPerEpoch: event.iterationsPerEpoch,
+          learningRate: event.settings.learningRate,
         })
         this.throughput.sample(0, performance.now())
         break
@@ -124,20 +137,23 @@ export class TrainingStore {
         })
         break
       case 'failed': {
-        const message = event.iteration === undefined ? event.reason : `${event.reason} (iteration ${event.iteration})`
+        const notice: Notice = event.iteration === undefined ? { kind: 'error', code: 'failed', reason: event.reason } : { kind: 'error', code: 'failed', reason: event.reason, iteration: event.iteration }
         // A run going ends here. Between runs it is the worker that failed: the last run's status still stands.
         const ongoing = this.draft.state === 'running' || this.draft.state === 'paused'
-        this.set(ongoing ? { state: 'failed', message, alert: true } : { message, alert: true })
+        this.set(ongoing ? { state: 'failed', notice } : { notice })
         break
       }
       case 'rejected':
-        this.set({ message: `${event.command} refused: ${event.message}`, alert: false })
-        break
-      case 'stepApplied':
-        this.set({ message: `Applied one step by hand: the loss on its batch went from ${event.lossBefore.toFixed(4)} to ${event.lossAfter.toFixed(4)}`, alert: false })
+        if (!SHOWN_ELSEWHERE.has(event.command)) this.set({ notice: { kind: 'error', code: 'rejected', command: event.command, message: event.message } })
         break
       case 'modelLoaded':
-        this.set({ message: `Loaded ${event.fileName}: test accuracy ${event.testAccuracy.toFixed(4)}`, settings: event.settings, alert: false })
+        this.set({ notice: { kind: 'success', code: 'modelLoaded', fileName: event.fileName, testAccuracy: event.testAccuracy }, settings: event.settings })
+        break
+      case 'weightsReset':
+        this.set({ notice: { kind: 'success', code: 'weightsReset' } })
+        break
+      case 'learningRateChanged':
+        this.set({ learningRate: event.learningRate, notice: { kind: 'success', code: 'learningRateChanged', learningRate: event.learningRate, iteration: event.iteration } })
         break
       case 'prediction':
       case 'gradientChecked':
@@ -146,21 +162,22 @@ export class TrainingStore {
       case 'model':
       case 'digitsEvaluated':
       case 'stepTraced':
+      case 'stepApplied': // the Step pane words it
         break
       default:
         event satisfies never
     }
   }
 
-  /** Back to idle with empty charts (the Reset button); the lab's weights are not touched. */
+  /** Back to idle with empty charts (the Reset button; the weights are reset by the worker's resetWeights). */
   reset(): void {
     this.clearSeries()
     this.set({ ...INITIAL, dataset: this.draft.dataset, backend: this.draft.backend })
   }
 
-  /** Shows a note in the status area, e.g. where a model was saved. */
-  notify(message: string): void {
-    this.set({ message, alert: false })
+  /** Shows a notice in the status area, e.g. where a model was saved; it replaces any older one. */
+  notify(notice: Notice): void {
+    this.set({ notice })
   }
 
   private clearSeries(): void {

@@ -1,46 +1,68 @@
 import type { Activation } from '../../src-worker/protocol'
-import { rangeText } from '../../src-worker/session/validate'
-import { FIELDS, fieldError, normaliseNumberText, type SettingsText } from './settings-form'
+import { LIMITS } from '../../src-worker/session/validate'
+import { useI18n } from '../i18n'
+import { FIELDS, fieldProblem, normaliseNumberText, type NumericField, type SettingsText } from './settings-form'
 
-/** The hyperparameters of 5.7.4 with inline errors naming the field, the range and the value. */
-export function SettingsForm({ text, onChange, disabled }: { text: SettingsText; onChange: (text: SettingsText) => void; disabled: boolean }) {
+/**
+ * The hyperparameters of 5.7.4 in a compact grid, with inline errors naming the field, the range and the
+ * value. During a run every field is locked with the reason shown, except the learning rate while paused.
+ */
+export function SettingsForm({ text, onChange, state }: { text: SettingsText; onChange: (text: SettingsText) => void; state: 'idle' | 'running' | 'paused' }) {
+  const { t, num } = useI18n()
+  const busy = state !== 'idle'
+  const range = (field: NumericField): string => {
+    const l = LIMITS[field]
+    return t.train.range(l.integer, 'exclusiveMin' in l && l.exclusiveMin, num(l.min), num(l.max))
+  }
   return (
-    <fieldset className="settings" disabled={disabled}>
-      <legend>Hyperparameters</legend>
-      {FIELDS.map(({ field, label, hint }) => {
-        const error = fieldError(field, text[field])
-        const id = `setting-${field}`
-        return (
-          <div className="field" key={field}>
-            <label htmlFor={id}>
-              {label} <code>{hint}</code>
-            </label>
-            <input
-              id={id}
-              type="text"
-              inputMode="decimal"
-              spellCheck={false}
-              value={text[field]}
-              aria-invalid={error !== null}
-              aria-describedby={`${id}-note`}
-              data-testid={field === 'iterations' ? 'iterations-input' : undefined}
-              onChange={(e) => onChange({ ...text, [field]: normaliseNumberText(e.target.value) })}
-            />
-            <small id={`${id}-note`} className={error ? 'error' : 'hint'} role={error ? 'alert' : undefined}>
-              {error ?? rangeText(field)}
-            </small>
-          </div>
-        )
-      })}
-      <div className="field">
-        <label htmlFor="setting-activation">
-          Hidden activation <code>5.5</code>
-        </label>
-        <select id="setting-activation" value={text.activation} onChange={(e) => onChange({ ...text, activation: e.target.value as Activation })}>
-          <option value="relu">ReLU (the book)</option>
-          <option value="sigmoid">Sigmoid</option>
-        </select>
+    <fieldset className="settings" aria-describedby={busy ? 'settings-locked' : undefined}>
+      <legend>{t.train.settings}</legend>
+      <div className="settings-grid">
+        {FIELDS.map(({ field, hint }) => {
+          const problem = fieldProblem(field, text[field])
+          const label = t.train.fields[field]
+          const id = `setting-${field}`
+          const editable = !busy || (field === 'learningRate' && state === 'paused')
+          const error = problem ? (problem.empty ? t.train.fieldEmpty(label, range(field)) : t.train.fieldError(label, range(field), problem.got)) : null
+          const note = error ?? (field === 'learningRate' && busy ? (state === 'paused' ? t.train.learningRatePaused : t.train.learningRateRunning) : range(field))
+          return (
+            <div className="field" key={field}>
+              <label htmlFor={id}>
+                {label} <code>{hint}</code>
+              </label>
+              <input
+                id={id}
+                type="text"
+                inputMode="decimal"
+                spellCheck={false}
+                value={text[field]}
+                disabled={!editable}
+                aria-invalid={error !== null}
+                aria-describedby={`${id}-note`}
+                data-testid={field === 'iterations' ? 'iterations-input' : `${field}-input`}
+                onChange={(e) => onChange({ ...text, [field]: normaliseNumberText(e.target.value) })}
+              />
+              <small id={`${id}-note`} className={error ? 'error' : 'hint'} role={error ? 'alert' : undefined}>
+                {note}
+              </small>
+            </div>
+          )
+        })}
+        <div className="field">
+          <label htmlFor="setting-activation">
+            {t.train.fields.activation} <code>5.5</code>
+          </label>
+          <select id="setting-activation" value={text.activation} disabled={busy} onChange={(e) => onChange({ ...text, activation: e.target.value as Activation })}>
+            <option value="relu">{t.train.activation.relu}</option>
+            <option value="sigmoid">{t.train.activation.sigmoid}</option>
+          </select>
+        </div>
       </div>
+      {busy && (
+        <p id="settings-locked" className="hint locked" data-testid="settings-locked">
+          {t.train.lockedWhileRunning}
+        </p>
+      )}
     </fieldset>
   )
 }

@@ -1,73 +1,71 @@
 import { useSyncExternalStore } from 'react'
+import { useI18n, type T } from '../i18n'
 import { formatDuration } from '../store/series'
 import type { TrainingStore, TrainView } from '../store/training-store'
-import { groupDigits } from './settings-form'
+import { NoticeLine } from './NoticeLine'
 
-function stateText(v: TrainView): string {
-  switch (v.state) {
-    case 'idle':
-      return 'Ready to train'
-    case 'running':
-      return 'Training'
-    case 'paused':
-      return 'Paused'
-    case 'finished':
-      return v.doneReason === 'stopped' ? 'Stopped' : 'Finished'
-    case 'failed':
-      return 'Failed'
-  }
+export function stateText(t: T, v: TrainView): string {
+  return v.state === 'finished' && v.doneReason === 'stopped' ? t.train.status.stopped : t.train.status[v.state]
 }
-
-const fixed = (n: number | null, digits: number): string => (n === null ? '—' : n.toFixed(digits))
 
 /** The status line, progress bar and readouts; the only part of the Train pane that re-renders per frame. */
 export function TrainStatus({ store }: { store: TrainingStore }) {
+  const { t, num } = useI18n()
   const v = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const total = v.totalIterations
+  const fixed = (n: number | null, digits: number): string => (n === null ? '—' : num(n, { minimumFractionDigits: digits, maximumFractionDigits: digits }))
   return (
-    <section className="status" aria-label="Training status">
+    <section className="status" aria-label={t.train.statusLabel}>
       {/* the line changes every frame, so screen readers get only the state, from a quiet live region */}
       <p className="visually-hidden" role="status">
-        {stateText(v)}
-        {v.state === 'finished' && v.testAccuracy !== null ? `, test accuracy ${v.testAccuracy.toFixed(4)}` : ''}
+        {stateText(t, v)}
+        {v.state === 'finished' && v.testAccuracy !== null ? t.train.finishedAccuracy(fixed(v.testAccuracy, 4)) : ''}
       </p>
       <p className="status-line" data-testid="train-status" data-state={v.state}>
-        <strong>{stateText(v)}</strong>
+        <strong>{stateText(t, v)}</strong>
         {total > 0 && (
           <>
-            {' '}· iteration {groupDigits(v.iteration)} / {groupDigits(total)}
-            {v.itPerSecond !== null && <> · {groupDigits(v.itPerSecond)} it/s</>}
-            {v.state === 'running' && <> · ETA {formatDuration(v.etaSeconds)}</>}
-            {v.epoch !== null && <> · epoch {Number.isInteger(v.epoch) ? v.epoch : v.epoch.toFixed(1)}</>}
+            {' · '}
+            {t.train.iteration(num(v.iteration), num(total))}
+            {v.itPerSecond !== null && <> · {t.train.throughput(num(v.itPerSecond))}</>}
+            {v.state === 'running' && <> · {t.train.eta(formatDuration(v.etaSeconds))}</>}
+            {v.epoch !== null && <> · {t.train.epoch(num(v.epoch, { maximumFractionDigits: 1 }))}</>}
           </>
         )}
       </p>
-      <progress max={Math.max(total, 1)} value={v.iteration} aria-label="Training progress" />
-      {v.message && (
-        <p className={v.alert ? 'error' : 'note'} role={v.alert ? 'alert' : 'status'}>
-          {v.message}
-        </p>
-      )}
+      <progress max={Math.max(total, 1)} value={v.iteration} aria-label={t.train.progressLabel} />
+      <NoticeLine notice={v.notice} testId="train-notice" />
       <dl className="readouts">
         <div>
-          <dt>Loss (last batch)</dt>
+          <dt>{t.train.readouts.loss}</dt>
           <dd data-testid="last-loss">{fixed(v.lastLoss, 4)}</dd>
         </div>
         <div>
-          <dt>Train accuracy</dt>
+          <dt>{t.train.readouts.trainAccuracy}</dt>
           <dd data-testid="train-accuracy">{fixed(v.trainAccuracy, 4)}</dd>
         </div>
         <div>
-          <dt>Test accuracy</dt>
-          <dd data-testid="test-accuracy">{v.testAccuracy === null ? '' : v.testAccuracy.toFixed(4)}</dd>
+          <dt>{t.train.readouts.testAccuracy}</dt>
+          <dd data-testid="test-accuracy">{v.testAccuracy === null ? '' : fixed(v.testAccuracy, 4)}</dd>
         </div>
         {v.summary && (
-          <div>
-            <dt>Time per iteration</dt>
-            <dd>{v.summary.msPerIteration.toFixed(3)} ms</dd>
-          </div>
+          <>
+            <div title={t.train.readouts.stepTimeHint}>
+              <dt>{t.train.readouts.stepTime}</dt>
+              <dd data-testid="step-time" aria-describedby="step-time-hint">{t.train.ms(fixed(v.summary.msPerIteration, 3))}</dd>
+            </div>
+            <div>
+              <dt>{t.train.readouts.wall}</dt>
+              <dd>{t.train.seconds(fixed(v.summary.totalSeconds, 2))}</dd>
+            </div>
+          </>
         )}
       </dl>
+      {v.summary && (
+        <p id="step-time-hint" className="hint readouts-hint">
+          {t.train.readouts.stepTimeHint}
+        </p>
+      )}
     </section>
   )
 }

@@ -37,6 +37,21 @@ export function fieldError(field: NumericField, text: string): string | null {
   }
 }
 
+/** What is wrong with one field's text, for the catalogue to word: empty, or the text that is out of range; null when fine. */
+export function fieldProblem(field: NumericField, text: string): { empty: true } | { empty: false; got: string } | null {
+  if (fieldError(field, text) === null) return null
+  const trimmed = text.trim()
+  return trimmed === '' ? { empty: true } : { empty: false, got: trimmed }
+}
+
+/** The settings as form text (a loaded model's, shown in the form). */
+export function textOf(settings: TrainSettings): SettingsText {
+  const text = {} as SettingsText
+  for (const { field } of FIELDS) text[field] = String(settings[field])
+  text.activation = settings.activation
+  return text
+}
+
 /** Settings from valid text, or the errors by field. */
 export function parseSettingsText(text: SettingsText): { settings: TrainSettings } | { errors: Partial<Record<NumericField, string>> } {
   const errors: Partial<Record<NumericField, string>> = {}

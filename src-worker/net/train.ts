@@ -47,6 +47,8 @@ export function isEvaluationIteration(i: number, trainSize: number, batchSize: n
 export interface TrainOptions {
   /** iterations between weight snapshots used to recover from divergence (see below); default 100 */
   snapshotEvery?: number
+  /** the step size of each iteration, read before it (a paused run's learning rate can change); default settings.learningRate */
+  learningRate?: () => number
 }
 
 /**
@@ -67,12 +69,13 @@ export interface TrainOptions {
  * (steps and evaluations), not time the host spends paused between steps.
  */
 export function* train(backend: TrainingBackend, split: Split, settings: TrainSettings, rng: Random, options: TrainOptions = {}): Generator<TrainStep, RunSummary> {
-  const { iterations: itersNum, batchSize, learningRate } = settings
+  const { iterations: itersNum, batchSize } = settings
+  const rateOf = options.learningRate ?? (() => settings.learningRate)
   const trainSize = split.train.count
   if (trainSize < 1) throw new RangeError('the training set is empty')
   const snapshotEvery = options.snapshotEvery ?? 100
   let snapshot = backend.getParams()
-  let batchesSinceSnapshot: Int32Array[] = []
+  let batchesSinceSnapshot: { batch: Int32Array; learningRate: number }[] = []
   let stepMs = 0
   let activeMs = 0
   let resumedAt = performance.now()
@@ -92,13 +95,14 @@ export function* train(backend: TrainingBackend, split: Split, settings: TrainSe
       batchesSinceSnapshot = []
     }
     const batchMask = rng.choice(trainSize, batchSize) //   batch_mask = np.random.choice(train_size, batch_size)
-    batchesSinceSnapshot.push(batchMask)
+    const learningRate = rateOf()
+    batchesSinceSnapshot.push({ batch: batchMask, learningRate })
     const t0 = performance.now()
     loss = backend.step(split.train, batchMask, learningRate) // gradient, update, loss
     stepMs += performance.now() - t0
     if (!Number.isFinite(loss)) {
       backend.setParams(snapshot)
-      for (const batch of batchesSinceSnapshot.slice(0, -1)) backend.step(split.train, batch, learningRate)
+      for (const kept of batchesSinceSnapshot.slice(0, -1)) backend.step(split.train, kept.batch, kept.learningRate)
       throw new TrainingDivergedError(i, loss, learningRate)
     }
     activeMs += performance.now() - resumedAt

@@ -4,7 +4,7 @@ import type { LabApi, RendererCommand } from '../protocol'
 
 export type CommandMethods = Pick<
   LabApi,
-  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData' | 'evaluateDigits' | 'traceStep' | 'applyStep'
+  'start' | 'pause' | 'resume' | 'stop' | 'predict' | 'checkGradient' | 'sampleTest' | 'inspect' | 'useDefaultData' | 'evaluateDigits' | 'traceStep' | 'applyStep' | 'resetWeights' | 'setLearningRate'
 >
 
 export function commandMethods(send: (command: RendererCommand) => void): CommandMethods {
@@ -21,5 +21,7 @@ export function commandMethods(send: (command: RendererCommand) => void): Comman
     evaluateDigits: (requestId, digits) => send({ type: 'evaluateDigits', requestId, digits }),
     traceStep: (requestId, source, learningRate) => send({ type: 'traceStep', requestId, source, learningRate }),
     applyStep: (requestId) => send({ type: 'applyStep', requestId }),
+    resetWeights: (settings) => send({ type: 'resetWeights', settings }),
+    setLearningRate: (learningRate) => send({ type: 'setLearningRate', learningRate }),
   }
 }

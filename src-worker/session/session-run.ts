@@ -20,6 +20,8 @@ export class RunControl {
   pauseRequested = false
   resumeRequested = false
   stopRequested = false
+  /** the step size of the next iteration; the session changes it while the run is paused */
+  learningRate = Number.NaN
   /** true while the loop sits in a pause */
   paused = false
   /** how far the run got, kept up to date by streamRun (so a failure can say where) */

@@ -7,8 +7,8 @@ import { Matrix } from '../math/matrix'
 import { argmaxRows } from '../math/ops'
 import type { DigitView, LabEvent } from '../protocol'
 
-/** most misclassified digits an inspection carries */
-export const MISCLASSIFIED_LIMIT = 24
+/** most misclassified digits an inspection carries (~3 MB of pixels); the Inspect pane pages through them */
+export const MISCLASSIFIED_LIMIT = 1000
 const PREDICT_CHUNK = 500
 
 /** image i of the set as 784 values in [0, 1] */
@@ -17,10 +17,10 @@ export function digitPixels(set: DigitSet, index: number): Float32Array {
 }
 
 /** One test digit with the network's softmax output. */
-export function testSample(backend: TrainingBackend, test: DigitSet, index: number): Extract<LabEvent, { type: 'testSample' }> {
+export function testSample(backend: TrainingBackend, test: DigitSet, index: number, trained: boolean): Extract<LabEvent, { type: 'testSample' }> {
   const pixels = digitPixels(test, index)
   const probabilities = Array.from(backend.predict(pixels, 1))
-  return { type: 'testSample', index, probabilities, pixels, label: test.labels[index], predicted: argmaxRows(new Matrix(1, CLASSES, Float64Array.from(probabilities)))[0] }
+  return { type: 'testSample', index, probabilities, trained, pixels, label: test.labels[index], predicted: argmaxRows(new Matrix(1, CLASSES, Float64Array.from(probabilities)))[0] }
 }
 
 /** W1 (784 × hidden, row-major) regrouped as hidden tiles of 784: tile h holds column h, the weights into hidden unit h. */
@@ -36,30 +36,32 @@ export function w1Tiles(W1: { rows: number; cols: number; data: Float64Array }):
  * The Inspect pane's data: confusion[actual * 10 + predicted] over the whole test set, and misclassified
  * digits spread over the actual labels (the first few of each, in test order), not just the first ones found.
  */
-export function inspection(backend: TrainingBackend, test: DigitSet): Extract<LabEvent, { type: 'inspection' }> {
+export function inspection(backend: TrainingBackend, test: DigitSet, trained: boolean): Extract<LabEvent, { type: 'inspection' }> {
   const W1 = backend.getParams().W1
   const confusion = new Array<number>(CLASSES * CLASSES).fill(0)
   const perLabel = Math.ceil(MISCLASSIFIED_LIMIT / CLASSES)
-  const byLabel: (DigitView & { index: number })[][] = Array.from({ length: CLASSES }, () => [])
+  type Wrong = DigitView & { index: number; confidence: number }
+  const byLabel: Wrong[][] = Array.from({ length: CLASSES }, () => [])
   for (let start = 0; start < test.count; start += PREDICT_CHUNK) {
     const n = Math.min(PREDICT_CHUNK, test.count - start)
     const x = Float32Array.from(gatherImages(test, range(start, start + n)).data)
-    const predictions = argmaxRows(new Matrix(n, CLASSES, backend.predict(x, n)))
+    const probabilities = backend.predict(x, n)
+    const predictions = argmaxRows(new Matrix(n, CLASSES, probabilities))
     for (let i = 0; i < n; i++) {
       const label = test.labels[start + i]
       const predicted = predictions[i]
       confusion[label * CLASSES + predicted]++
       if (predicted !== label && byLabel[label].length < perLabel) {
-        byLabel[label].push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted })
+        byLabel[label].push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted, confidence: probabilities[i * CLASSES + predicted] })
       }
     }
   }
-  const misclassified: (DigitView & { index: number })[] = []
+  const misclassified: Wrong[] = []
   for (let round = 0; round < perLabel; round++) {
     for (const bucket of byLabel) if (round < bucket.length && misclassified.length < MISCLASSIFIED_LIMIT) misclassified.push(bucket[round])
   }
   misclassified.sort((a, b) => a.label - b.label || a.index - b.index)
-  return { type: 'inspection', hiddenSize: W1.cols, W1: w1Tiles(W1), confusion, misclassified }
+  return { type: 'inspection', hiddenSize: W1.cols, W1: w1Tiles(W1), confusion, misclassified, trained }
 }
 
 /** The network's answer and its probability for each of the user's own digits, and the share it gets right. */

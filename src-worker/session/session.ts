@@ -61,15 +61,24 @@ export class LabSession {
   /** A fresh book-settings net (so predict answers before any training), then the default data, then 'ready'. */
   private async init(): Promise<void> {
     try {
-      const settings = { ...BOOK_SETTINGS }
-      const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, new Random(settings.seed))
-      const backend = await this.deps.createBackend(params, settings.activation)
-      this.model = { backend, settings, dataset: undefined, iterations: 0, finalLoss: null, accuracy: undefined }
+      this.model = await this.freshModel({ ...BOOK_SETTINGS })
       this.data = await this.loadDefaultData()
-      this.post({ type: 'ready', dataset: this.data.info, backend: backend.name })
+      this.post({ type: 'ready', dataset: this.data.info, backend: this.model.backend.name })
     } catch (error) {
       this.post({ type: 'failed', reason: `the lab could not start: ${messageOf(error)}` })
     }
+  }
+
+  /** An untrained net of these settings, seeded as a run with them would start. */
+  private async freshModel(settings: TrainSettings): Promise<CurrentModel> {
+    const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, new Random(settings.seed))
+    const backend = await this.deps.createBackend(params, settings.activation)
+    return { backend, settings, dataset: undefined, iterations: 0, finalLoss: null, accuracy: undefined }
+  }
+
+  /** The current weights have been trained (a run under way or done) or came from a model file. */
+  private trained(): boolean {
+    return this.run !== undefined || (this.model?.iterations ?? 0) > 0
   }
 
   private async loadDefaultData(): Promise<{ split: Split; info: DatasetInfo }> {
@@ -98,6 +107,7 @@ export class LabSession {
         const settings = parseTrainSettings(command.settings, 'start: ')
         const data = withMyDigits(this.requireData(), command.extraTrain)
         const control = new RunControl()
+      control.learningRate = settings.learningRate
         this.run = control // set before any await, so a double click starts one run
         void this.execute(settings, data, control)
         return
@@ -117,7 +127,7 @@ export class LabSession {
       case 'predict': {
         const pixels = parsePixels(command.pixels, 'predict: pixels')
         const probabilities = Array.from(this.requireModel().backend.predict(pixels, 1))
-        this.post({ type: 'prediction', requestId: command.requestId, probabilities })
+        this.post({ type: 'prediction', requestId: command.requestId, probabilities, trained: this.trained() })
         return
       }
       case 'checkGradient': {
@@ -135,12 +145,12 @@ export class LabSession {
         if (!Number.isInteger(index) || index < 0 || index >= test.count) {
           throw new LabInputError(`sampleTest: index must be an integer in [0, ${test.count - 1}], got ${index}`)
         }
-        const event = testSample(this.requireModel().backend, test, index)
+        const event = testSample(this.requireModel().backend, test, index, this.trained())
         this.post(event, [event.pixels.buffer as ArrayBuffer])
         return
       }
       case 'inspect': {
-        const event = inspection(this.requireModel().backend, this.requireData().split.test)
+        const event = inspection(this.requireModel().backend, this.requireData().split.test, this.trained())
         this.post(event, [event.W1.buffer as ArrayBuffer, ...event.misclassified.map((d) => d.pixels.buffer as ArrayBuffer)])
         return
       }
@@ -185,16 +195,38 @@ export class LabSession {
         this.post(evaluateDigits(this.requireModel().backend, digits, command.requestId))
         return
       }
-      case 'exportModel':
-        this.requireIdle('save the model')
-        this.post({ type: 'model', model: exportModel(this.requireModel(), this.data) })
+      case 'exportModel': {
+        // a paused run can be saved as a checkpoint: its weights after the iterations done so far
+        if (this.run && !this.run.paused) throw new LabInputError('pause or stop the run before you save the model')
+        const model = this.requireModel()
+        const progress = this.run?.progress
+        const current = progress ? { ...model, iterations: progress.completed, finalLoss: progress.lastLoss, accuracy: undefined } : model
+        this.post({ type: 'model', model: exportModel(current, this.data) })
         return
+      }
       case 'importModel': {
         this.requireIdle('load a model')
         const { model, testAccuracy } = await importModel(command.model, command.fileName, this.deps.createBackend, this.data)
         this.model = model
         this.modelVersion++
         this.post({ type: 'modelLoaded', fileName: command.fileName, settings: model.settings, testAccuracy })
+        return
+      }
+      // issue 12: fresh weights (Reset) and the learning rate of a paused run
+      case 'resetWeights': {
+        this.requireIdle('reset the weights')
+        const settings = parseTrainSettings(command.settings, 'resetWeights: ')
+        this.model = await this.freshModel(settings)
+        this.post({ type: 'weightsReset', settings })
+        return
+      }
+      case 'setLearningRate': {
+        const run = this.run
+        if (!run?.pauseRequested) throw new LabInputError('pause the run to change its learning rate')
+        const learningRate = checkNumber('learningRate', command.learningRate, 'setLearningRate: ')
+        run.learningRate = learningRate
+        if (this.model) this.model.settings = { ...this.model.settings, learningRate }
+        this.post({ type: 'learningRateChanged', learningRate, iteration: run.progress?.completed ?? 0 })
         return
       }
       default: {
@@ -215,7 +247,7 @@ export class LabSession {
       this.model = model
       const ipe = iterationsPerEpoch(data.split.train.count, settings.batchSize)
       this.post({ type: 'started', settings, dataset: data.info, iterationsPerEpoch: ipe, backend: backend.name })
-      const steps = train(backend, data.split, settings, rng)
+      const steps = train(backend, data.split, settings, rng, { learningRate: () => control.learningRate })
       try {
         const outcome = await streamRun(steps, (e, t) => this.post(e, t), control, yielder, this.deps.timing ?? DEFAULT_TIMING)
         const summary = outcome.reason === 'completed' ? outcome.summary : stoppedSummary(backend, data.split, settings, ipe, outcome.progress, (e) => this.post(e))

@@ -142,6 +142,13 @@ export function parseRendererCommand(raw: unknown): RendererCommand {
       }
       return index === undefined ? { type } : { type, index }
     }
+    // issue 12: fresh weights and the learning rate of a paused run
+    case 'resetWeights':
+      exactKeys(raw, ['type', 'settings'])
+      return { type, settings: parseTrainSettings(raw.settings, 'resetWeights: ') }
+    case 'setLearningRate':
+      exactKeys(raw, ['type', 'learningRate'])
+      return { type, learningRate: checkNumber('learningRate', raw.learningRate, 'setLearningRate: ') }
     default:
       throw new LabInputError(`command type ${describeValue(type)} is not one the renderer may send`)
   }

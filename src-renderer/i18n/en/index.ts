@@ -3,6 +3,11 @@
 import { shell } from './shell'
 import { mydigits } from './mydigits'
 import { step } from './step'
+// issue 12 (finish): the Train, Predict and Inspect panes and the worker's messages
+import { inspect } from './inspect'
+import { messages } from './messages'
+import { predict } from './predict'
+import { train } from './train'
 
-export const en = { shell, mydigits, step }
+export const en = { shell, train, predict, inspect, messages, mydigits, step }
 export type Catalogue = typeof en

@@ -3,5 +3,10 @@ import type { Catalogue } from '../en'
 import { shell } from './shell'
 import { mydigits } from './mydigits'
 import { step } from './step'
+// issue 12 (finish): the Train, Predict and Inspect panes and the worker's messages
+import { inspect } from './inspect'
+import { messages } from './messages'
+import { predict } from './predict'
+import { train } from './train'
 
-export const ko: Messages<Catalogue> = { shell, mydigits, step }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step }

@@ -10,7 +10,7 @@ export const shell: Messages<typeof en> = {
   panes: {
     train: '학습',
     predict: '예측',
-    gradient: '기울기 검증',
+    gradient: '기울기 확인',
     graph: '계산 그래프',
     inspect: '살펴보기',
     runs: '실행 기록',
