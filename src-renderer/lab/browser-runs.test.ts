@@ -1,9 +1,10 @@
+/// <reference lib="dom" />
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { RunRecord } from '../../src-worker/protocol'
 import { RUN_FORMAT, RUN_VERSION } from '../../src-worker/session/run-record'
 import { BOOK_SETTINGS } from '../../src-worker/session/validate'
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb'
+import { IDBFactory as FakeIDBFactory, IDBObjectStore } from 'fake-indexeddb'
 import { BrowserRunHistory, LEGACY_PREFIX, type KeyValueStorage } from './browser-runs'
 
 /** An in-memory Web Storage; setItem throws like a full localStorage once `capacity` characters are used. */
@@ -42,10 +43,10 @@ function run(minute: number, losses: number[] = [2.25, 2.125]): RunRecord {
 }
 
 /** A history over a fresh fake IndexedDB (and a fake localStorage for the old format). */
-function history(options: { legacy?: FakeStorage | (() => never); idb?: () => IDBFactory | undefined } = {}) {
-  const idb = new IDBFactory()
+function history(options: { legacy?: FakeStorage | (() => never); idb?: () => unknown } = {}) {
+  const idb = new FakeIDBFactory()
   const legacy = options.legacy ?? new FakeStorage()
-  const make = () => new BrowserRunHistory({ indexedDB: options.idb ?? (() => idb as unknown as globalThis.IDBFactory), legacy: typeof legacy === 'function' ? legacy : () => legacy })
+  const make = () => new BrowserRunHistory({ indexedDB: (options.idb as (() => IDBFactory | undefined) | undefined) ?? (() => idb as unknown as IDBFactory), legacy: typeof legacy === 'function' ? legacy : () => legacy })
   return { h: make(), reopen: make, legacy }
 }
 
@@ -117,7 +118,7 @@ describe('browser edition run history (IndexedDB)', () => {
   it('lists a corrupt stored entry as corrupt, naming it, with the others intact, and deletes it on request', async () => {
     const { h } = history()
     await h.save(run(1))
-    const idbFactory = (h as unknown as { options: { indexedDB: () => globalThis.IDBFactory } }).options.indexedDB()
+    const idbFactory = (h as unknown as { options: { indexedDB: () => IDBFactory } }).options.indexedDB()
     await new Promise<void>((resolve, reject) => {
       const r = idbFactory.open('backprop-lab-runs', 1)
       r.onsuccess = () => {

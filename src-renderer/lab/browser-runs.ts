@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The browser edition's run history, in IndexedDB: a 'summaries' store (the run record without its losses)
 // and a 'losses' store (every iteration's loss as a Float32Array), both written in one transaction per run.
 // Nothing is ever deleted to make room. A run the browser refuses to keep (quota, storage denied, write

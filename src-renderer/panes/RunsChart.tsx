@@ -94,7 +94,7 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
 
   useEffect(() => {
     if (!canvas.current) return
-    const c = new Chart(canvas.current, {
+    const c = new Chart<'line', XY[]>(canvas.current, {
       type: 'line',
       data: { datasets: [] },
       options: {

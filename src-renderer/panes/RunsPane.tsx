@@ -7,14 +7,14 @@ import { readPref, writePref } from './runs-prefs'
 
 /** Whatever goes wrong while drawing the run history stays inside the Runs pane: the rest of the lab works on. */
 class RunsBoundary extends Component<{ t: T; children: ReactNode }, { error: Error | null }> {
-  state: { error: Error | null } = { error: null }
+  override state: { error: Error | null } = { error: null }
   static getDerivedStateFromError(error: Error) {
     return { error }
   }
-  componentDidCatch(error: Error, info: ErrorInfo) {
+  override componentDidCatch(error: Error, info: ErrorInfo) {
     console.error('Runs pane:', error, info.componentStack)
   }
-  render() {
+  override render() {
     const { error } = this.state
     if (!error) return this.props.children
     return (
@@ -45,7 +45,6 @@ export function RunsPane({ lab }: { lab: LabApi }) {
 
 /** A notice for the Train pane too: the run just finished could not be kept, with its exports right there. */
 export function RunKeepNotice({ lab }: { lab: LabApi }) {
-  const t = useT()
   const [problem, setProblem] = useState<string | null>(null)
   const [unkept, setUnkept] = useState<string[]>([])
   useEffect(
