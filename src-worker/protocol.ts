@@ -219,7 +219,7 @@ export type WeightEvent =
 // ---------------------------------------------------------------------------
 // What the renderer calls. In Electron the preload implements it over IPC; in a plain browser a Web Worker does.
 
-export interface LabApi {
+export interface LabApi extends Partial<RunHistoryApi> {
   readonly edition: 'desktop' | 'browser'
   /** extraTrain: my digits to add to the training set of this run */
   start(settings: TrainSettings, extraTrain?: DigitBatch): void
@@ -249,7 +249,7 @@ export interface LabApi {
   /** asks for a model file and loads it; errors arrive as a 'rejected' event */
   loadModel(): Promise<void>
   /** finished runs, newest first; unreadable ones are skipped (see warnings) */
-  listRuns(): Promise<{ runs: RunRecord[]; warnings: string[] }>
+  listRuns(): Promise<RunListing>
   /** writes a run's loss and accuracy log as CSV; resolves to where, or null when cancelled */
   exportRunCsv(runId: string): Promise<string | null>
   /** subscribes to worker events; returns the unsubscribe function */
@@ -273,7 +273,34 @@ export interface RunRecord {
   /** every iteration's loss */
   losses: number[]
   epochs: EpochPoint[]
+  /** the user's name and note for the run (Runs pane) */
+  name?: string
+  note?: string
 }
+
+// ---- run history management (issue #10: runs that last) -------------------------------------------------
+/** listRuns' answer. Listed runs may come without their losses (losses: []): runLosses(id) fetches them. */
+export interface RunListing {
+  runs: RunRecord[]
+  warnings: string[]
+  /** stored runs that cannot be read, listed so the user can delete them */
+  corrupt?: { id: string; reason: string }[]
+  /** finished runs the history could not keep (quota, denied, write error); held in memory until exported */
+  unkept?: { id: string; reason: string }[]
+}
+/** What the Runs pane manages beyond listing; optional on LabApi so each edition adds it when ready. */
+export interface RunHistoryApi {
+  /** every iteration's loss of a stored run */
+  runLosses(runId: string): Promise<Float32Array>
+  deleteRun(runId: string): Promise<void>
+  labelRun(runId: string, label: { name: string; note: string }): Promise<void>
+  exportRunJson(runId: string): Promise<string | null>
+  exportAllRuns(): Promise<string | null>
+  clearRuns(): Promise<void>
+  /** the history changed or could not keep a run (reason); returns the unsubscribe function */
+  onHistoryChange(listener: (problem: string | null) => void): () => void
+}
+// ---- end run history management ---------------------------------------------------------------------------
 
 /** IPC channel names; every one carries the `lab:` prefix, checked on both sides. */
 export const Channel = {

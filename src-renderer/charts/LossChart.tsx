@@ -1,39 +1,81 @@
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
+import { useT } from '../i18n'
 import type { TrainingStore } from '../store/training-store'
+import type { XY } from '../store/series'
+import { forLog, plotWidth, visiblePoints } from './envelope'
 import { OKABE_ITO, withAlpha } from './palette'
-import { FAST_LINE_OPTIONS, useLineChart } from './use-line-chart'
+import { ENVELOPE_LINE_OPTIONS, REDRAW_INTERVAL_MS, useLineChart } from './use-line-chart'
+import { ChartTools, useZoomGestures, useZoomState } from './ChartTools'
 
-/** 5.7.4's train_loss_list: every iteration's loss (faint) and its moving average. */
+/**
+ * 5.7.4's train_loss_list: every iteration's loss, drawn as its min–max band per pixel (every iteration when
+ * zoomed in to two or fewer a pixel) with the moving average; redrawn at most 4 times a second.
+ */
 export function LossChart({ store }: { store: TrainingStore }) {
+  const t = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
-  useLineChart(
+  const [log, setLog] = useState(false)
+  const logRef = useRef(log)
+  logRef.current = log
+  const zoom = useZoomState()
+  const full = () => ({ from: 0, to: Math.max(store.plannedRun.iterations, store.loss.length, 1) })
+  const handle = useLineChart(
     canvas,
     () => ({
       type: 'line',
       data: {
         datasets: [
-          { label: 'loss per iteration', data: store.loss.raw, borderColor: withAlpha(OKABE_ITO.skyBlue, 0.45), backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45), borderWidth: 1 },
-          { label: `moving average (${store.loss.window})`, data: store.loss.average, borderColor: OKABE_ITO.vermillion, backgroundColor: OKABE_ITO.vermillion, borderWidth: 2 },
+          { label: t.runs.chart.band, data: [] as XY[], borderColor: withAlpha(OKABE_ITO.skyBlue, 0.6), backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.3), borderWidth: 1, fill: '+1' },
+          { label: t.runs.chart.bandLower, data: [] as XY[], borderColor: withAlpha(OKABE_ITO.skyBlue, 0.6), backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.3), borderWidth: 1 },
+          { label: t.runs.chart.average(store.loss.window), data: [] as XY[], borderColor: OKABE_ITO.vermillion, backgroundColor: OKABE_ITO.vermillion, borderWidth: 2 },
         ],
       },
       options: {
-        ...FAST_LINE_OPTIONS,
+        ...ENVELOPE_LINE_OPTIONS,
+        plugins: {
+          ...ENVELOPE_LINE_OPTIONS.plugins,
+          legend: { labels: { ...ENVELOPE_LINE_OPTIONS.plugins.legend.labels, filter: (item) => item.datasetIndex !== 1 } },
+        },
         scales: {
-          x: { type: 'linear', min: 0, ticks: { includeBounds: false }, title: { display: true, text: 'iteration' } },
-          y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'loss (cross-entropy)' } },
+          x: { type: 'linear', min: 0, ticks: { includeBounds: false }, title: { display: true, text: t.runs.chart.iteration } },
+          y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.runs.chart.lossAxis } },
         },
       },
     }),
     (redraw, points) => store.attachChart(redraw, points),
-    () => store.loss.raw.length,
+    () => store.loss.length,
     (chart) => {
-      const { iterations } = store.plannedRun
-      chart.options.scales!.x!.max = iterations > 0 ? iterations : undefined
+      const shown = zoom.range.current ?? full()
+      const x = chart.options.scales!.x!
+      x.min = shown.from
+      x.max = shown.to
+      const y = chart.options.scales!.y!
+      y.type = logRef.current ? 'logarithmic' : 'linear'
+      ;(y as { beginAtZero?: boolean }).beginAtZero = !logRef.current
+      const { lower, upper, line, perPoint } = visiblePoints(store.loss, shown, plotWidth(chart))
+      const ds = chart.data.datasets
+      ds[0]!.data = logRef.current ? forLog(upper) : upper
+      ds[1]!.data = logRef.current ? forLog(lower) : lower
+      ds[2]!.data = logRef.current ? forLog(line) : line
+      if (canvas.current) canvas.current.dataset.perPoint = perPoint.toFixed(2)
     },
+    REDRAW_INTERVAL_MS,
   )
+  zoom.redraw.current = () => handle.current?.redraw()
+  useZoomGestures(zoom, handle, full)
   return (
-    <div className="chart">
-      <canvas ref={canvas} role="img" aria-label="Loss per iteration with its moving average" data-testid="loss-chart" />
+    <div className="chart-block">
+      <ChartTools zoom={zoom} full={full} log={log} id="loss-chart"
+        onLog={(on) => {
+          logRef.current = on
+          setLog(on)
+          handle.current?.redraw()
+        }}
+      />
+      <div className="chart">
+        <canvas ref={canvas} role="img" aria-label={t.runs.chart.lossLabel} data-testid="loss-chart" />
+        <div className="zoom-band" ref={zoom.band} hidden />
+      </div>
     </div>
   )
 }

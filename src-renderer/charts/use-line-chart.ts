@@ -1,10 +1,11 @@
 // One Chart.js line chart, created once in an effect, held in a ref and mutated in place (STYLE.md §E):
 // React never re-renders it; the training store calls its redraw in the store's animation frame.
 import { useEffect, useRef, type RefObject } from 'react'
-import { Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js'
+import { Chart, Decimation, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js'
+import { throttle } from './x-zoom'
 import type { XY } from '../store/series'
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Decimation, Legend, Tooltip)
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Decimation, Filler, Legend, Tooltip)
 
 export type LineConfig = ChartConfiguration<'line', XY[]>
 
@@ -21,8 +22,17 @@ export const FAST_LINE_OPTIONS = {
   plugins: { decimation: { enabled: true, algorithm: 'lttb' }, legend: { labels: { boxWidth: 24, boxHeight: 3 } } },
 } as const satisfies LineConfig['options']
 
+/** The same, for charts that are handed an envelope already bounded to ~2 points a pixel (no decimation). */
+export const ENVELOPE_LINE_OPTIONS = {
+  ...FAST_LINE_OPTIONS,
+  plugins: { ...FAST_LINE_OPTIONS.plugins, decimation: { enabled: false } },
+} as const satisfies LineConfig['options']
+
+/** At most this many chart redraws a second while a run streams in (4 Hz). */
+export const REDRAW_INTERVAL_MS = 250
+
 /** Reads the chart text and grid colours from CSS (they follow prefers-color-scheme). */
-function applyTheme(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement): void {
+export function applyTheme(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement): void {
   const css = getComputedStyle(canvas)
   const text = css.getPropertyValue('--chart-text').trim() || '#444'
   const grid = css.getPropertyValue('--chart-grid').trim() || 'rgba(0,0,0,0.1)'
@@ -49,7 +59,10 @@ export function useLineChart(
   points: () => number,
   /** adjusts options (e.g. the x range) just before each redraw */
   beforeRedraw?: (chart: Chart<'line', XY[]>) => void,
-): void {
+  /** redraws at most once per this many ms (the last one always lands); 0: every frame */
+  intervalMs = 0,
+): RefObject<{ chart: Chart<'line', XY[]>; redraw: () => void } | null> {
+  const handle = useRef<{ chart: Chart<'line', XY[]>; redraw: () => void } | null>(null)
   const chartRef = useRef<Chart<'line', XY[]> | null>(null)
   useEffect(() => {
     const canvas = canvasRef.current
@@ -58,11 +71,14 @@ export function useLineChart(
     chartRef.current = chart
     applyTheme(chart, canvas)
     chart.update('none')
-    const redraw = (): void => {
+    const draw = (): void => {
       beforeRedraw?.(chart)
       chart.update('none')
       canvas.dataset.points = String(points())
     }
+    const throttled = throttle(draw, intervalMs)
+    const redraw = intervalMs > 0 ? throttled.run : draw
+    handle.current = { chart, redraw: draw }
     const detach = attach(redraw, points)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
@@ -73,10 +89,13 @@ export function useLineChart(
     return () => {
       scheme.removeEventListener('change', onScheme)
       detach()
+      throttled.cancel()
       chart.destroy()
       chartRef.current = null
+      handle.current = null
     }
     // created once per mount; config/attach/points are read at creation only
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
+  return handle
 }

@@ -1,18 +1,49 @@
 // The browser edition's LabApi: the same engine in a Web Worker, speaking WorkerCommand / LabEvent.
 // Files come from <input type=file>, saves are downloads, run history lives in localStorage. A crashed worker
 // is replaced at once and given back the IDX data it had accepted (data-restore.ts, as main's host does).
+// A worker that goes silent (it closed itself, or hangs) is caught by a heartbeat: while a run goes, some
+// event must come every HEARTBEAT_MS, and a pause/resume/stop must be answered within REPLY_MS. Either way
+// the run ends as 'failed' with a plain reason, is kept in the history as stopped at the iteration it
+// reached, and a fresh worker takes over, as after a crash.
 import { commandMethods } from '../../src-worker/session/command-methods'
 import { DataRestore } from '../../src-worker/session/data-restore'
-import type { LabApi, LabEvent, WorkerCommand } from '../../src-worker/protocol'
+import type { EpochPoint, LabApi, LabEvent, RunRecord, TrainSettings, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv } from '../../src-worker/session/run-record'
 import { downloadText, pickFiles, readIdxFiles } from './browser-files'
-import { loadRuns, saveRun } from './browser-runs'
+import { BrowserRunHistory } from './browser-runs'
 import { BrowserMyDigits } from './browser-my-digits'
+
+/** A run going must show some event this often (an epoch's evaluation of 60,000 digits takes a few seconds). */
+export const HEARTBEAT_MS = 30_000
+/** pause, resume and stop must be answered this fast */
+export const REPLY_MS = 10_000
+
+export interface BrowserLabOptions {
+  heartbeatMs?: number
+  replyMs?: number
+}
+
+/** What the lab knows of the run going, to keep it as stopped if the worker goes away mid-run. */
+interface Going {
+  settings: TrainSettings
+  startedMs: number
+  iteration: number
+  lastLoss: number
+  lastEpoch: EpochPoint | null
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-')
+}
 
 type Listener = (event: LabEvent) => void
 
 /** Starts the engine worker and wraps it as a LabApi. Events before the first subscriber are kept for it. */
-export function createBrowserLab(): LabApi {
+export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
+  // ?e2e[=heartbeat ms] in the address: the end-to-end tests' hooks (a short heartbeat, a way to silence the worker)
+  const e2e = new URLSearchParams(globalThis.location?.search ?? '').get('e2e')
+  const heartbeatMs = options.heartbeatMs ?? (e2e && Number(e2e) > 0 ? Number(e2e) : HEARTBEAT_MS)
+  const replyMs = options.replyMs ?? (e2e && Number(e2e) > 0 ? Number(e2e) : REPLY_MS)
   const listeners = new Set<Listener>()
   /** the lab's own waiters (saveModel); they never consume the backlog */
   const waiters = new Set<Listener>()
@@ -20,13 +51,75 @@ export function createBrowserLab(): LabApi {
   const recorder = new RunRecorder()
   const data = new DataRestore()
   const myDigits = new BrowserMyDigits()
+  const history = new BrowserRunHistory({ indexedDB: () => globalThis.indexedDB, legacy: () => globalThis.localStorage })
+  const historyListeners = new Set<(problem: string | null) => void>()
+  const historyChanged = (problem: string | null): void => {
+    for (const listener of historyListeners) listener(problem)
+  }
+  const keep = (record: RunRecord): void => {
+    history.save(record).then(historyChanged, (error: unknown) => historyChanged(`run ${record.id} was not kept: ${String(error)}`))
+  }
+
+  let going: Going | null = null
+  let paused = false
+  /** when the worker last said anything, and when it owes an answer by */
+  let lastHeard = Date.now()
+  let replyDue: number | null = null
+  const watch = (event: LabEvent): void => {
+    lastHeard = Date.now()
+    switch (event.type) {
+      case 'started':
+        going = { settings: event.settings, startedMs: Date.now(), iteration: 0, lastLoss: Number.NaN, lastEpoch: null }
+        paused = false
+        break
+      case 'progress':
+        if (going && event.losses.length > 0) {
+          going.iteration = event.firstIteration + event.losses.length
+          going.lastLoss = event.losses[event.losses.length - 1]!
+        }
+        break
+      case 'epoch':
+        if (going) going.lastEpoch = { epoch: event.epoch, iteration: event.iteration, trainAccuracy: event.trainAccuracy, testAccuracy: event.testAccuracy }
+        break
+      case 'paused':
+        paused = true
+        break
+      case 'resumed':
+        paused = false
+        break
+      case 'done':
+      case 'failed':
+        going = null
+        break
+      default:
+        break
+    }
+    if (event.type === 'paused' || event.type === 'resumed' || event.type === 'done' || event.type === 'failed' || event.type === 'rejected') replyDue = null
+  }
+
+  /** Ends the run going (if any) as kept-as-stopped, and returns the iteration it reached. */
+  const keepGoingAsStopped = (): number | undefined => {
+    const run = going
+    going = null
+    if (!run) return undefined
+    const seconds = (Date.now() - run.startedMs) / 1000
+    const record = recorder.consume({
+      type: 'done',
+      reason: 'stopped',
+      summary: {
+        iterations: run.iteration, seed: run.settings.seed, finalLoss: Number.isFinite(run.lastLoss) ? run.lastLoss : 0,
+        trainAccuracy: run.lastEpoch?.trainAccuracy ?? 0, testAccuracy: run.lastEpoch?.testAccuracy ?? 0,
+        msPerIteration: run.iteration > 0 ? (seconds * 1000) / run.iteration : 0, totalSeconds: seconds,
+      },
+    })
+    if (record) keep(record)
+    return run.iteration
+  }
 
   const emit = (event: LabEvent): void => {
+    watch(event)
     const record = recorder.consume(event)
-    if (record) {
-      const warning = saveRun(record, localStorage)
-      if (warning) console.warn(warning)
-    }
+    if (record) keep(record)
     for (const waiter of waiters) waiter(event)
     if (backlog) backlog.push(event)
     else for (const listener of listeners) listener(event)
@@ -50,12 +143,47 @@ export function createBrowserLab(): LabApi {
         emit({ type: 'failed', reason: `the training worker could not start (${e.message || 'no details'}); reload the page to try again` })
         return
       }
-      emit({ type: 'failed', reason: data.crashReason(`the training worker crashed (${e.message || 'no details'}); a fresh one was started`, 'into it') })
-      worker = spawn()
-      const restore = data.restoreCommand
-      if (restore) send(restore, [], true)
+      replace(w, `the training worker crashed (${e.message || 'no details'}); a fresh one was started`)
     })
     return w
+  }
+
+  /** Retires a worker that crashed or went silent: the run going is kept as stopped; a fresh worker takes over. */
+  const replace = (old: Worker, why: string): void => {
+    old.terminate()
+    if (worker !== old) return
+    const iteration = keepGoingAsStopped()
+    emit({ type: 'failed', reason: data.crashReason(why, 'into it'), ...(iteration === undefined ? {} : { iteration }) })
+    worker = spawn()
+    lastHeard = Date.now()
+    replyDue = null
+    const restore = data.restoreCommand
+    if (restore) send(restore, [], true)
+  }
+
+  setInterval(() => {
+    if (!worker) return
+    const now = Date.now()
+    const owes = replyDue !== null && now > replyDue
+    const silent = going !== null && !paused && now - lastHeard > heartbeatMs
+    if (!owes && !silent) return
+    const seconds = Math.round((owes ? replyMs : heartbeatMs) / 1000)
+    replace(worker, `the training worker stopped answering (nothing for ${seconds} s); the run was kept as stopped and a fresh worker was started`)
+  }, Math.max(100, Math.min(heartbeatMs, replyMs) / 4))
+
+  if (e2e !== null) {
+    Object.assign(globalThis, {
+      __backpropLabTest: {
+        /** the worker stops answering without an error event, as one that closed itself */
+        silenceWorker: () => worker?.terminate(),
+        /** the page's own storage API: stores a run as a finished one would be */
+        saveRun: async (record: RunRecord) => {
+          const problem = await history.save(record)
+          historyChanged(problem)
+          return problem
+        },
+      },
+    })
   }
 
   /** restore: the lab's own re-send of IDX data after a crash */
@@ -63,6 +191,7 @@ export function createBrowserLab(): LabApi {
     if (!worker) return refuse(command.type, new Error('the training worker could not start; reload the page to try again'))
     worker.postMessage(command, transfer)
     data.sent(command, restore)
+    if ((command.type === 'pause' || command.type === 'resume' || command.type === 'stop') && going) replyDue ??= Date.now() + replyMs
   }
   const refuse = (command: WorkerCommand['type'], error: unknown): void =>
     emit({ type: 'rejected', command, message: error instanceof Error ? error.message : String(error) })
@@ -87,8 +216,7 @@ export function createBrowserLab(): LabApi {
         const waiter: Listener = (event) => {
           if (event.type === 'model') {
             waiters.delete(waiter)
-            const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-            resolve(downloadText(`backprop-lab-model-${stamp}.json`, JSON.stringify(event.model), 'application/json'))
+            resolve(downloadText(`backprop-lab-model-${stamp()}.json`, JSON.stringify(event.model), 'application/json'))
           } else if (event.type === 'rejected' && event.command === 'exportModel') {
             waiters.delete(waiter)
             resolve(null)
@@ -110,12 +238,36 @@ export function createBrowserLab(): LabApi {
       }
     },
 
-    listRuns: async () => loadRuns(localStorage),
+    listRuns: () => history.list(),
+    runLosses: (runId) => history.losses(runId),
 
     async exportRunCsv(runId) {
-      const record = loadRuns(localStorage).runs.find((run) => run.id === runId)
-      if (!record) throw new Error(`run ${runId} is not in this browser's history`)
-      return downloadText(`${runId}.csv`, runToCsv(record), 'text/csv')
+      return downloadText(`${runId}.csv`, runToCsv(await history.record(runId)), 'text/csv')
+    },
+    async exportRunJson(runId) {
+      return downloadText(`${runId}.json`, JSON.stringify(await history.record(runId)), 'application/json')
+    },
+    async exportAllRuns() {
+      const { runs } = await history.list()
+      const all: RunRecord[] = []
+      for (const run of runs) all.push(await history.record(run.id))
+      return downloadText(`backprop-lab-runs-${stamp()}.json`, JSON.stringify({ format: 'backprop-lab-runs', runs: all }), 'application/json')
+    },
+    async deleteRun(runId) {
+      await history.remove(runId)
+      historyChanged(null)
+    },
+    async labelRun(runId, label) {
+      await history.label(runId, label)
+      historyChanged(null)
+    },
+    async clearRuns() {
+      await history.clear()
+      historyChanged(null)
+    },
+    onHistoryChange(listener) {
+      historyListeners.add(listener)
+      return () => historyListeners.delete(listener)
     },
 
     listMyDigits: () => myDigits.list(),

@@ -1,9 +1,11 @@
+/// <reference lib="dom" />
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { RunRecord } from '../../src-worker/protocol'
 import { RUN_FORMAT, RUN_VERSION } from '../../src-worker/session/run-record'
 import { BOOK_SETTINGS } from '../../src-worker/session/validate'
-import { KEEP, loadRuns, saveRun, type KeyValueStorage } from './browser-runs'
+import { IDBFactory as FakeIDBFactory, IDBObjectStore } from 'fake-indexeddb'
+import { BrowserRunHistory, LEGACY_PREFIX, type KeyValueStorage } from './browser-runs'
 
 /** An in-memory Web Storage; setItem throws like a full localStorage once `capacity` characters are used. */
 class FakeStorage implements KeyValueStorage {
@@ -28,7 +30,7 @@ class FakeStorage implements KeyValueStorage {
   }
 }
 
-function run(minute: number, losses = [2.3, 2.1]): RunRecord {
+function run(minute: number, losses: number[] = [2.25, 2.125]): RunRecord {
   const startedAt = `2026-11-29T10:${String(minute).padStart(2, '0')}:00.000Z`
   return {
     format: RUN_FORMAT, version: RUN_VERSION, id: `2026-11-29T10-${String(minute).padStart(2, '0')}-00-000Z-seed42`,
@@ -40,44 +42,146 @@ function run(minute: number, losses = [2.3, 2.1]): RunRecord {
   }
 }
 
-describe('browser edition run history (localStorage)', () => {
-  it('gives runs back newest first, as listRuns promises', () => {
-    const storage = new FakeStorage()
-    saveRun(run(1), storage)
-    saveRun(run(3), storage)
-    saveRun(run(2), storage)
-    assert.deepEqual(loadRuns(storage).runs.map((r) => r.startedAt.slice(11, 16)), ['10:03', '10:02', '10:01'])
+/** A history over a fresh fake IndexedDB (and a fake localStorage for the old format). */
+function history(options: { legacy?: FakeStorage | (() => never); idb?: () => unknown } = {}) {
+  const idb = new FakeIDBFactory()
+  const legacy = options.legacy ?? new FakeStorage()
+  const make = () => new BrowserRunHistory({ indexedDB: (options.idb as (() => IDBFactory | undefined) | undefined) ?? (() => idb as unknown as IDBFactory), legacy: typeof legacy === 'function' ? legacy : () => legacy })
+  return { h: make(), reopen: make, legacy }
+}
+
+/** Makes every put in the fake IndexedDB throw like a full disk, for the duration of `body`. */
+async function withQuotaFull<T>(body: () => Promise<T>): Promise<T> {
+  const original = IDBObjectStore.prototype.put
+  IDBObjectStore.prototype.put = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+  }
+  try {
+    return await body()
+  } finally {
+    IDBObjectStore.prototype.put = original
+  }
+}
+
+describe('browser edition run history (IndexedDB)', () => {
+  it('gives runs back newest first, summaries only, and each run\'s losses on request', async () => {
+    const { h } = history()
+    for (const m of [1, 3, 2]) assert.equal(await h.save(run(m)), null)
+    const { runs, corrupt, unkept } = await h.list()
+    assert.deepEqual(runs.map((r) => r.startedAt.slice(11, 16)), ['10:03', '10:02', '10:01'])
+    assert.deepEqual(runs.map((r) => r.losses.length), [0, 0, 0])
+    assert.deepEqual(corrupt, [])
+    assert.deepEqual(unkept, [])
+    assert.deepEqual(Array.from(await h.losses(run(2).id)), [2.25, 2.125])
   })
 
-  it(`keeps only the newest ${KEEP} runs`, () => {
-    const storage = new FakeStorage()
-    for (let m = 0; m < KEEP + 3; m++) saveRun(run(m), storage)
-    const { runs } = loadRuns(storage)
-    assert.equal(runs.length, KEEP)
-    assert.equal(runs.at(-1)?.startedAt.slice(11, 16), '10:03')
+  it('keeps every run: no cap, nothing dropped to make room (25 runs stay 25)', async () => {
+    const { h, reopen } = history()
+    for (let m = 0; m < 25; m++) await h.save(run(m))
+    assert.equal((await reopen().list()).runs.length, 25)
   })
 
-  it('makes room in a full storage by dropping the oldest runs', () => {
-    const storage = new FakeStorage(JSON.stringify(run(0)).length * 2 + 10)
-    saveRun(run(0), storage)
-    saveRun(run(1), storage)
-    const warning = saveRun(run(2), storage)
-    assert.equal(warning, null)
-    assert.deepEqual(loadRuns(storage).runs.map((r) => r.startedAt.slice(11, 16)), ['10:02', '10:01'])
+  it('keeps a 1,000,000-iteration run whole, as a Float32Array', async () => {
+    const { h, reopen } = history()
+    const losses = Array.from({ length: 1_000_000 }, (_, i) => Math.fround(2.3 / (1 + i / 1000)))
+    await h.save(run(5, losses))
+    const back = await reopen().losses(run(5).id)
+    assert.ok(back instanceof Float32Array)
+    assert.equal(back.length, 1_000_000)
+    assert.equal(back[999_999], losses[999_999])
+    assert.equal((await reopen().record(run(5).id)).losses.length, 1_000_000)
   })
 
-  it('says so when a run cannot be kept even in an empty storage', () => {
-    const warning = saveRun(run(0), new FakeStorage(10))
-    assert.match(warning ?? '', /run 2026-11-29T10-00-00-000Z-seed42 was not kept: browser storage is full/)
+  it('on a full quota keeps the run in memory, says why, deletes nothing, and still exports it whole', async () => {
+    const { h } = history()
+    await h.save(run(1))
+    const reason = await withQuotaFull(() => h.save(run(2)))
+    assert.match(reason ?? '', /run 2026-11-29T10-02-00-000Z-seed42 was not kept: the browser's storage for this site is full/)
+    const { runs, unkept } = await h.list()
+    assert.deepEqual(runs.map((r) => r.id), [run(2).id, run(1).id], 'the older stored run is still there')
+    assert.deepEqual(unkept?.map((u) => u.id), [run(2).id])
+    assert.deepEqual((await h.record(run(2).id)).losses, [2.25, 2.125])
   })
 
-  it('skips an unreadable entry with a warning naming it, and still loads the others', () => {
-    const storage = new FakeStorage()
-    saveRun(run(1), storage)
-    storage.setItem('backprop-lab:run:broken', '{"format":"backprop-lab-run"')
-    const { runs, warnings } = loadRuns(storage)
-    assert.equal(runs.length, 1)
-    assert.equal(warnings.length, 1)
-    assert.match(warnings[0]!, /^skipped stored run broken: /)
+  it('with storage denied (no IndexedDB, or its getter throws) keeps runs in memory and says so', async () => {
+    for (const idb of [() => undefined, () => { throw new DOMException('denied', 'SecurityError') }]) {
+      const { h } = history({ idb })
+      const reason = await h.save(run(1))
+      assert.match(reason ?? '', /was not kept: the browser does not allow this site to store data/)
+      const { runs, warnings, unkept } = await h.list()
+      assert.equal(runs.length, 1)
+      assert.equal(unkept?.length, 1)
+      assert.match(warnings.join(' '), /the run history cannot be read: the browser does not allow/)
+    }
+  })
+
+  it('lists a corrupt stored entry as corrupt, naming it, with the others intact, and deletes it on request', async () => {
+    const { h } = history()
+    await h.save(run(1))
+    const idbFactory = (h as unknown as { options: { indexedDB: () => IDBFactory } }).options.indexedDB()
+    await new Promise<void>((resolve, reject) => {
+      const r = idbFactory.open('backprop-lab-runs', 1)
+      r.onsuccess = () => {
+        const tx = r.result.transaction('summaries', 'readwrite')
+        tx.objectStore('summaries').put({ id: 'broken-1', format: 'backprop-lab-run', version: 99 })
+        tx.oncomplete = () => (r.result.close(), resolve())
+        tx.onerror = () => reject(tx.error)
+      }
+    })
+    const listed = await h.list()
+    assert.deepEqual(listed.runs.map((r) => r.id), [run(1).id])
+    assert.equal(listed.corrupt?.length, 1)
+    assert.equal(listed.corrupt![0]!.id, 'broken-1')
+    assert.match(listed.corrupt![0]!.reason, /stored run broken-1: version 99 is not supported/)
+    await h.remove('broken-1')
+    assert.deepEqual((await h.list()).corrupt, [])
+    assert.equal((await h.list()).runs.length, 1)
+  })
+
+  it('migrates the old localStorage runs once, without losing any, and lists an unreadable one as corrupt', async () => {
+    const legacy = new FakeStorage()
+    legacy.setItem(LEGACY_PREFIX + run(1).id, JSON.stringify(run(1, [1.5, 1.25, 1])))
+    legacy.setItem(LEGACY_PREFIX + run(2).id, JSON.stringify(run(2)))
+    legacy.setItem(LEGACY_PREFIX + 'broken', '{"format":"backprop-lab-run"')
+    legacy.setItem('backprop-lab.language', 'ko')
+    const { h, reopen } = history({ legacy })
+    const { runs, corrupt } = await h.list()
+    assert.deepEqual(runs.map((r) => r.id), [run(2).id, run(1).id])
+    assert.deepEqual(corrupt?.map((c) => c.id), ['broken'])
+    assert.deepEqual(Array.from(await h.losses(run(1).id)), [1.5, 1.25, 1])
+    assert.equal(legacy.getItem(LEGACY_PREFIX + run(1).id), null, 'moved, so not read twice')
+    assert.notEqual(legacy.getItem(LEGACY_PREFIX + 'broken'), null, 'the unreadable one is left for the user to delete')
+    assert.equal(legacy.getItem('backprop-lab.language'), 'ko')
+    assert.equal((await reopen().list()).runs.length, 2)
+  })
+
+  it('leaves an old run in localStorage (and still lists it) when moving it fails', async () => {
+    const legacy = new FakeStorage()
+    legacy.setItem(LEGACY_PREFIX + run(1).id, JSON.stringify(run(1)))
+    const { h } = history({ legacy })
+    const listed = await withQuotaFull(() => h.list())
+    assert.deepEqual(listed.runs.map((r) => r.id), [run(1).id])
+    assert.match(listed.warnings.join(' '), /stays in the old storage: the browser's storage for this site is full/)
+    assert.notEqual(legacy.getItem(LEGACY_PREFIX + run(1).id), null)
+  })
+
+  it('a blocked localStorage (a throwing getter) does not break the history', async () => {
+    const { h } = history({ legacy: () => { throw new DOMException('blocked', 'SecurityError') } })
+    assert.equal(await h.save(run(1)), null)
+    assert.equal((await h.list()).runs.length, 1)
+  })
+
+  it('deletes only on a call to remove or clear; names and notes persist', async () => {
+    const { h, reopen } = history()
+    for (const m of [1, 2, 3]) await h.save(run(m))
+    await h.label(run(2).id, { name: 'lr 0.1 baseline', note: 'the book\'s settings' })
+    await h.remove(run(1).id)
+    const after = await reopen().list()
+    assert.deepEqual(after.runs.map((r) => r.id), [run(3).id, run(2).id])
+    assert.equal(after.runs[1]!.name, 'lr 0.1 baseline')
+    assert.equal(after.runs[1]!.note, "the book's settings")
+    await assert.rejects(h.losses(run(1).id), /is not in this browser's history/)
+    await reopen().clear()
+    assert.deepEqual((await reopen().list()).runs, [])
   })
 })

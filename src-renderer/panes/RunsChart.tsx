@@ -1,60 +1,170 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Chart } from 'chart.js'
-import type { RunRecord } from '../../src-worker/protocol'
-import { RUN_COLOURS } from '../charts/palette'
-import { FAST_LINE_OPTIONS } from '../charts/use-line-chart'
+import type { LabApi, RunRecord } from '../../src-worker/protocol'
+import { ChartTools, useZoomGestures, useZoomState } from '../charts/ChartTools'
+import { forLog, plotWidth, visiblePoints } from '../charts/envelope'
+import { RUN_COLOURS, withAlpha } from '../charts/palette'
+import { applyTheme, ENVELOPE_LINE_OPTIONS } from '../charts/use-line-chart'
+import { useT } from '../i18n'
 import { LossSeries, type XY } from '../store/series'
+import { readPref, writePref } from './runs-prefs'
 
-/** The selected runs' loss curves (moving average of 50 iterations) overlaid; created once, datasets swapped in place. */
-export function RunsChart({ runs }: { runs: RunRecord[] }) {
+/** Each run's series, built once per run id (a 1,000,000-iteration run is 8 MB of Float32 and its summary). */
+const seriesCache = new Map<string, Promise<LossSeries>>()
+
+function seriesOf(lab: LabApi, run: RunRecord): Promise<LossSeries> {
+  let p = seriesCache.get(run.id)
+  if (!p) {
+    p = (async () => {
+      const losses = run.losses.length > 0 || !lab.runLosses ? run.losses : await lab.runLosses(run.id)
+      const s = new LossSeries(50)
+      s.append(0, losses)
+      return s
+    })()
+    p.catch(() => seriesCache.delete(run.id))
+    seriesCache.set(run.id, p)
+    // keep the cache small: the runs on screen and a few more
+    if (seriesCache.size > 12) seriesCache.delete(seriesCache.keys().next().value!)
+  }
+  return p
+}
+
+/** Drops a deleted run's cached series. */
+export function forgetSeries(id: string): void {
+  seriesCache.delete(id)
+}
+
+interface Prefs {
+  log: boolean
+  accuracy: boolean
+}
+
+/**
+ * The selected runs' losses overlaid: per run a min–max band per pixel and the moving average (every
+ * iteration when zoomed in), with an optional test-accuracy overlay on a right-hand axis and a log scale.
+ */
+export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord[]; onError(message: string): void }) {
+  const t = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   const chart = useRef<Chart<'line', XY[]> | null>(null)
+  const handle = useRef<{ chart: Chart<'line', XY[]> } | null>(null)
+  const [prefs, setPrefs] = useState<Prefs>(() => readPref<Prefs>('chart', { log: false, accuracy: false }))
+  const prefsRef = useRef(prefs)
+  prefsRef.current = prefs
+  const loaded = useRef<{ run: RunRecord; series: LossSeries }[]>([])
+  const zoom = useZoomState()
+  const full = () => ({ from: 0, to: Math.max(1, ...loaded.current.map((l) => l.series.length)) })
+
+  const draw = (): void => {
+    const c = chart.current
+    if (!c) return
+    const { log, accuracy } = prefsRef.current
+    const shown = zoom.range.current ?? full()
+    const px = plotWidth(c)
+    const datasets: Chart<'line', XY[]>['data']['datasets'] = []
+    loaded.current.forEach(({ run, series }, i) => {
+      const colour = RUN_COLOURS[i % RUN_COLOURS.length]!
+      const { lower, upper, line } = visiblePoints(series, shown, px)
+      const s = run.settings
+      const label = `${run.name ? `${run.name} · ` : ''}${run.startedAt.slice(11, 19)} · ${t.runs.chart.runLabel(series.length, s.learningRate, s.batchSize, s.hiddenSize, s.activation, s.seed)}`
+      const fix = log ? forLog : (p: XY[]) => p
+      datasets.push({ label: `${label} (${t.runs.chart.range})`, data: fix(upper), borderWidth: 0, borderColor: withAlpha(colour, 0), backgroundColor: withAlpha(colour, 0.15), fill: `+1` } as never)
+      datasets.push({ label: '', data: fix(lower), borderWidth: 0, borderColor: withAlpha(colour, 0), backgroundColor: withAlpha(colour, 0.15) })
+      datasets.push({ label, data: fix(line), borderColor: colour, backgroundColor: colour, borderWidth: 2 })
+      if (accuracy) {
+        const points = run.epochs.map((e) => ({ x: e.iteration, y: e.testAccuracy }))
+        datasets.push({ label: `${t.runs.chart.testAccuracy} · ${run.startedAt.slice(11, 19)}`, data: points, borderColor: colour, backgroundColor: colour, borderWidth: 1.5, borderDash: [6, 3], yAxisID: 'acc', pointRadius: 2 } as never)
+      }
+    })
+    c.data.datasets = datasets
+    const x = c.options.scales!.x!
+    x.min = shown.from
+    x.max = shown.to
+    const y = c.options.scales!.y!
+    y.type = log ? 'logarithmic' : 'linear'
+    ;(y as { beginAtZero?: boolean }).beginAtZero = !log
+    c.options.scales!.acc!.display = accuracy
+    c.update('none')
+    if (canvas.current) {
+      canvas.current.dataset.runs = String(loaded.current.length)
+      canvas.current.dataset.points = String(datasets.reduce((n, d) => n + d.data.length, 0))
+    }
+  }
+  zoom.redraw.current = draw
 
   useEffect(() => {
     if (!canvas.current) return
-    const css = getComputedStyle(canvas.current)
-    const text = css.getPropertyValue('--chart-text').trim() || '#444'
-    const grid = css.getPropertyValue('--chart-grid').trim() || 'rgba(0,0,0,0.1)'
-    chart.current = new Chart(canvas.current, {
+    const c = new Chart<'line', XY[]>(canvas.current, {
       type: 'line',
       data: { datasets: [] },
       options: {
-        ...FAST_LINE_OPTIONS,
-        plugins: { ...FAST_LINE_OPTIONS.plugins, legend: { labels: { ...FAST_LINE_OPTIONS.plugins.legend.labels, color: text } } },
+        ...ENVELOPE_LINE_OPTIONS,
+        plugins: {
+          ...ENVELOPE_LINE_OPTIONS.plugins,
+          legend: { labels: { ...ENVELOPE_LINE_OPTIONS.plugins.legend.labels, filter: (item) => item.text !== '' && !item.text.endsWith(`(${t.runs.chart.range})`) } },
+        },
         scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: 'iteration', color: text }, ticks: { color: text }, grid: { color: grid } },
-          y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'loss, moving average', color: text }, ticks: { color: text }, grid: { color: grid } },
+          x: { type: 'linear', min: 0, title: { display: true, text: t.runs.chart.iteration } },
+          y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.runs.chart.averageAxis } },
+          acc: { type: 'linear', position: 'right', min: 0, max: 1, display: false, grid: { drawOnChartArea: false }, title: { display: true, text: t.runs.chart.testAccuracy } },
         },
       },
     })
-    return () => {
-      chart.current?.destroy()
-      chart.current = null
+    chart.current = c
+    handle.current = { chart: c }
+    applyTheme(c, canvas.current)
+    const scheme = matchMedia('(prefers-color-scheme: dark)')
+    const onScheme = (): void => {
+      if (canvas.current) applyTheme(c, canvas.current)
+      c.update('none')
     }
+    scheme.addEventListener('change', onScheme)
+    return () => {
+      scheme.removeEventListener('change', onScheme)
+      c.destroy()
+      chart.current = null
+      handle.current = null
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
+  useZoomGestures(zoom, handle, full)
 
   useEffect(() => {
-    const c = chart.current
-    if (!c) return
-    c.data.datasets = runs.map((run, i) => {
-      const series = new LossSeries(50)
-      series.append(0, run.losses)
-      const s = run.settings
-      return {
-        label: `${run.startedAt.slice(11, 19)} · ${run.losses.length.toLocaleString('en-US')} it. · lr ${s.learningRate} · batch ${s.batchSize} · hidden ${s.hiddenSize} · ${s.activation} · seed ${s.seed}`,
-        data: series.average,
-        borderColor: RUN_COLOURS[i % RUN_COLOURS.length],
-        backgroundColor: RUN_COLOURS[i % RUN_COLOURS.length],
-        borderWidth: 2,
-      }
-    })
-    c.update('none')
-    if (canvas.current) canvas.current.dataset.runs = String(runs.length)
-  }, [runs])
+    let current = true
+    if (canvas.current) canvas.current.dataset.drawn = 'no'
+    Promise.all(runs.map(async (run) => ({ run, series: await seriesOf(lab, run) }))).then(
+      (list) => {
+        if (!current) return
+        loaded.current = list
+        draw()
+        if (canvas.current) canvas.current.dataset.drawn = 'yes'
+      },
+      (error: unknown) => current && onError(t.runs.curveFailed((error as Error).message)),
+    )
+    return () => {
+      current = false
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runs, lab])
+
+  const setPref = (patch: Partial<Prefs>): void => {
+    const next = { ...prefsRef.current, ...patch }
+    prefsRef.current = next
+    writePref('chart', next)
+    setPrefs(next)
+    draw()
+  }
 
   return (
-    <div className="chart">
-      <canvas ref={canvas} role="img" aria-label="Loss curves of the selected runs, overlaid" data-testid="runs-chart" />
+    <div className="chart-block">
+      <ChartTools zoom={zoom} full={full} log={prefs.log} onLog={(log) => setPref({ log })} id="runs-chart" />
+      <label className="chart-tools">
+        <input type="checkbox" checked={prefs.accuracy} onChange={(e) => setPref({ accuracy: e.currentTarget.checked })} data-testid="runs-chart-accuracy" /> {t.runs.chart.accuracyOverlay}
+      </label>
+      <div className="chart">
+        <canvas ref={canvas} role="img" aria-label={t.runs.chart.runsLabel} data-testid="runs-chart" />
+        <div className="zoom-band" ref={zoom.band} hidden />
+      </div>
     </div>
   )
 }

@@ -8,6 +8,7 @@ import { inspect } from './inspect'
 import { messages } from './messages'
 import { predict } from './predict'
 import { train } from './train'
+import { runs } from './runs' // issue #10
 
-export const en = { shell, train, predict, inspect, messages, mydigits, step }
+export const en = { shell, train, predict, inspect, messages, mydigits, step, runs }
 export type Catalogue = typeof en

@@ -8,5 +8,6 @@ import { inspect } from './inspect'
 import { messages } from './messages'
 import { predict } from './predict'
 import { train } from './train'
+import { runs } from './runs' // issue #10
 
-export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs }
