@@ -6,6 +6,7 @@ import { GraphPane } from './panes/GraphPane'
 import { InspectPane } from './panes/InspectPane'
 import { RunsPane } from './panes/RunsPane'
 import { PredictPane } from './predict/PredictPane'
+import { StepPane } from './step/StepPane'
 import type { TrainingStore } from './store/training-store'
 import { TrainChip } from './train/TrainChip'
 import { TrainPane } from './train/TrainPane'
@@ -13,6 +14,7 @@ import { TrainPane } from './train/TrainPane'
 const PANES = [
   { id: 'train', section: '5.7.4' },
   { id: 'predict', section: '5.7.2' },
+  { id: 'step', section: '5.7.1' },
   { id: 'gradient', section: '5.7.3' },
   { id: 'graph', section: '5.1–5.4' },
   { id: 'inspect', section: '5.7.2' },
@@ -93,6 +95,7 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
         <div id={`pane-${pane}`} role="tabpanel" aria-labelledby={`tab-${pane}`} className="pane" data-pane={pane}>
           {pane === 'train' && <TrainPane lab={lab} store={store} />}
           {pane === 'predict' && <PredictPane lab={lab} store={store} openIndex={predictIndex} onOpened={() => setPredictIndex(null)} />}
+          {pane === 'step' && <StepPane lab={lab} learningRate={store.getSnapshot().learningRate ?? 0.1} />}
           {pane === 'gradient' && <GradientPane lab={lab} />}
           {pane === 'graph' && <GraphPane />}
           {pane === 'inspect' && <InspectPane lab={lab} onOpenInPredict={openInPredict} />}

@@ -1,5 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { myDigitsStoreFor } from '../mydigits/my-digits-store'
+import { RunKeepNotice } from '../panes/RunsPane'
 import type { LabApi } from '../../src-worker/protocol'
 import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { AccuracyChart } from '../charts/AccuracyChart'
@@ -107,6 +108,7 @@ export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore })
       <h2>
         {t.train.title} <span className="book">{t.train.book}</span>
       </h2>
+      <RunKeepNotice lab={lab} />
       <div className="controls train-actions" role="group" aria-label={t.train.controlsLabel} ref={controls}>
         <button ref={startButton} className="primary" data-testid="start-button" disabled={busy || !('settings' in parsed)} onClick={start}>
           {t.train.start}
