@@ -1,16 +1,13 @@
-// 5.2.3 the chain rule's square node (z = t², figure 5-7's "**2"), in the style of ch05/layer_naive.py.
-
-/** Square node: out = x²; backward multiplies dout by the local derivative ∂(x²)/∂x = 2x */
+// 5.2.3 the "**2" node of the chain-rule graph: z = t²; backward multiplies dout by the local derivative 2t.
 export class SquareLayer {
-  x = 0
+  t = 0
 
-  forward(x: number): number {
-    this.x = x
-    return x * x
+  forward(t: number): number {
+    this.t = t
+    return t * t
   }
 
   backward(dout: number): number {
-    const dx = dout * 2 * this.x
-    return dx
+    return dout * 2 * this.t
   }
 }
