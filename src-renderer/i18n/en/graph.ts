@@ -26,7 +26,7 @@ export const graph = {
   },
   notNumber: (key: string, got: string) => `${key} must be a number, got ${got}`,
   nothing: 'nothing',
-  controls: (graph: string) => `Step through the ${graph}`,
+  controls: (graph: string) => `Steps: ${graph}`,
   forwardStep: 'Forward step',
   backwardStep: 'Backward step',
   play: 'Play',

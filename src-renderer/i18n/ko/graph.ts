@@ -28,7 +28,7 @@ export const graph: Messages<typeof en> = {
   },
   notNumber: (key, got) => `${key}에는 숫자를 넣어야 합니다. 입력: ${got}`,
   nothing: '없음',
-  controls: (graph) => `${graph} 단계별 진행`,
+  controls: (graph) => `단계별 진행: ${graph}`,
   forwardStep: '순전파 한 단계',
   backwardStep: '역전파 한 단계',
   play: '재생',
