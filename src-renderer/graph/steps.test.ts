@@ -76,4 +76,15 @@ describe('what each step says', () => {
     assert.equal(r.dy, -5)
     assert.equal(r.z, 6.25)
   })
+  it('writes negative operands in parentheses, so (-2.5)² reads as the square it is', () => {
+    const r = chainRule({ x: 1.5, y: -4 })
+    const values = {
+      forward: { 'x-add': 1.5, 'y-add': -4, 'add-square': r.t, 'square-z': r.z },
+      backward: { 'x-add': r.dx, 'y-add': r.dy, 'add-square': r.dt, 'square-z': r.dz },
+    }
+    assert.deepEqual(
+      graphSteps(CHAIN_OPS).map((s) => describeStep(s, values, en.graph, formatNumber)),
+      ['+ node: x + y = 1.5 + (-4) = -2.5', '**2 node: t² = (-2.5)² = 6.25', '**2 node: dout · 2t = 1 · 2 · (-2.5) = -5', '+ node: dout · 1 = -5 passes through to both inputs'],
+    )
+  })
 })

@@ -84,15 +84,20 @@ export function describeStep(
   words: StepWords,
   format: (n: number) => string,
 ): string {
-  const f = (e: string | undefined) => format(values.forward[e ?? ''] ?? Number.NaN)
-  const b = (e: string | undefined) => format(values.backward[e ?? ''] ?? Number.NaN)
+  const value = (table: Record<string, number>, e: string | undefined) => table[e ?? ''] ?? Number.NaN
+  // operands written out in a product or sum keep a negative in parentheses: (-2.5)², 1 · (-4); results do not
+  const operand = (n: number) => (n < 0 ? `(${format(n)})` : format(n))
+  const f = (e: string | undefined) => format(value(values.forward, e))
+  const fo = (e: string | undefined) => operand(value(values.forward, e))
+  const b = (e: string | undefined) => format(value(values.backward, e))
+  const bo = (e: string | undefined) => operand(value(values.backward, e))
   const [x, y] = step.inputs
   if (step.phase === 'forward') {
-    if (step.op === 'mul') return words.mulForward(f(x), f(y), f(step.output))
-    if (step.op === 'add') return words.addForward(f(x), f(y), f(step.output))
-    return words.squareForward(f(x), f(step.output))
+    if (step.op === 'mul') return words.mulForward(fo(x), fo(y), f(step.output))
+    if (step.op === 'add') return words.addForward(fo(x), fo(y), f(step.output))
+    return words.squareForward(fo(x), f(step.output))
   }
-  if (step.op === 'mul') return words.mulBackward(b(step.output), f(x), f(y), b(x), b(y))
+  if (step.op === 'mul') return words.mulBackward(bo(step.output), fo(x), fo(y), b(x), b(y))
   if (step.op === 'add') return words.addBackward(b(step.output))
-  return words.squareBackward(b(step.output), f(x), b(x))
+  return words.squareBackward(bo(step.output), fo(x), b(x))
 }

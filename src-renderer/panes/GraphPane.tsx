@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useT } from '../i18n'
 import { CHAIN_OPS, CHAIN_START, chainRule } from '../graph/chain'
-import { formatNumber } from '../graph/format-number'
+import { formatNumber, formatOperand } from '../graph/format-number'
 import { GraphSvg, type GraphEdge, type GraphNode } from '../graph/GraphSvg'
 import { APPLE_OPS, APPLE_ORANGE_OPS, BOOK_APPLE, BOOK_APPLE_ORANGE, buyApple, buyAppleOrange } from '../graph/shopping'
 import { describeStep, edgeKey, forwardCount, graphSteps, knownValues, type OpNode, type Step } from '../graph/steps'
@@ -117,8 +117,9 @@ function SteppedGraph({
   const edges: GraphEdge[] = values.map(([from, to]) => ({ from, to, forward: fwd(from, to), backward: bwd(from, to) }))
   const last = done > 0 ? steps[done - 1]! : null
   let said = last ? describeStep(last, all, t, formatNumber) : t.ready
-  if (done === forwardSteps) said += ` ${t.forwardDone}`
-  if (done === steps.length) said += ` ${t.backwardDone}`
+  // the step's computation, then (at the end of a pass) what comes next, as its own sentence
+  if (done === forwardSteps) said += `. ${t.forwardDone}`
+  if (done === steps.length) said += `. ${t.backwardDone}`
   const phase = done < forwardSteps ? t.forward : t.backward
 
   return (
@@ -298,7 +299,7 @@ export function GraphPane() {
         >
           {({ complete }) => (
             <p className="readout" data-testid="chain-result" data-dx={complete ? String(c.dx) : undefined}>
-              {complete ? t.chainResult(formatNumber(ci.x), formatNumber(ci.y), formatNumber(c.t), formatNumber(c.dx)) : ''}
+              {complete ? t.chainResult(formatOperand(ci.x), formatOperand(ci.y), formatOperand(c.t), formatNumber(c.dx)) : ''}
             </p>
           )}
         </SteppedGraph>
