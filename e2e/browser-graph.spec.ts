@@ -1,6 +1,7 @@
 // The Computational graph pane stepped from the keyboard: the chain-rule graph of 5.2.3 with edited x and y.
 // A screenshot at 1024×640 goes to /tmp/graph-shots.
 import { mkdirSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
 const SHOTS = '/tmp/graph-shots'
@@ -53,6 +54,8 @@ test('the chain-rule graph gives ∂z/∂x = 2(x + y) for edited x and y, steppe
   await expect(graph.locator('[data-edge="add-square"][data-kind="backward"]')).toHaveText('-5')
   await expect(graph.locator('[data-edge="x-add"][data-kind="backward"]')).toHaveCount(0)
   await expect(result).toHaveText('')
+  await chain.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/chain-rule-mid.png` })
   await page.keyboard.press('Enter')
   await expect(say).toContainText('+ node: dout · 1 = -5 passes through to both inputs')
   await expect(graph.locator('[data-node="add"]')).toHaveAttribute('data-lit', 'backward')
@@ -73,6 +76,11 @@ test('the chain-rule graph gives ∂z/∂x = 2(x + y) for edited x and y, steppe
   await apple.getByRole('button', { name: 'Reset' }).click()
   await expect(page.getByTestId('apple-result')).toHaveText('')
   await expect(page.getByTestId('apple-count')).toHaveAttribute('data-done', '0')
+
+  // no accessibility violations in the pane's graphs (buttons, live line, inputs, SVGs); the shell's own
+  // <main role="tabpanel"> (aria-allowed-role) is App.tsx's, outside this pane
+  const scan = await new AxeBuilder({ page }).include('#pane-graph section').analyze()
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
   // in Korean the pane speaks the book's words
   await page.getByTestId('language').selectOption('ko')

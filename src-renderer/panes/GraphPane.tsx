@@ -131,7 +131,7 @@ function SteppedGraph({
         <button type="button" onClick={stepper.step} disabled={done < forwardSteps || done >= steps.length}>
           {t.backwardStep}
         </button>
-        <button type="button" onClick={stepper.play} aria-pressed={stepper.playing}>
+        <button type="button" onClick={stepper.play}>
           {stepper.playing ? t.pause : t.play}
         </button>
         <button type="button" onClick={stepper.reset} disabled={done === 0}>
