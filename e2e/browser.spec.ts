@@ -149,6 +149,9 @@ test('the gradient check (5.7.3) shows four mean differences at most 1e-9', asyn
 
 test("the computational graphs (5.4) show the book's numbers, and follow edited inputs", async () => {
   await tab('Computational graph').click()
+  // values appear as they are computed: play both graphs to the end of their backward pass
+  await page.getByTestId('apple-controls').getByRole('button', { name: 'Play' }).click()
+  await page.getByTestId('both-controls').getByRole('button', { name: 'Play' }).click()
   await expect(page.getByTestId('apple-result')).toHaveText('price 220 · dApple 2.2 · dAppleNum 110 · dTax 200')
   await expect(page.getByTestId('apple-orange-result')).toHaveText('price 715 · dAppleNum 110 · dApple 2.2 · dOrange 3.3 · dOrangeNum 165 · dTax 650')
   await expect(page.getByRole('img', { name: 'Apple and orange graph: price 715' })).toBeVisible()

@@ -15,12 +15,33 @@ export interface GraphNode {
 export interface GraphEdge {
   from: string
   to: string
-  forward: number
-  backward: number
+  /** null while not yet computed: nothing is drawn */
+  forward: number | null
+  backward: number | null
+}
+
+/** The node a step lights, and in which pass. */
+export interface LitNode {
+  id: string
+  phase: 'forward' | 'backward'
 }
 
 /** Draws nodes and edges; each edge's forward value sits above it, its derivative (dL/d·) below. */
-export function GraphSvg({ title, width, height, nodes, edges }: { title: string; width: number; height: number; nodes: GraphNode[]; edges: GraphEdge[] }) {
+export function GraphSvg({
+  title,
+  width,
+  height,
+  nodes,
+  edges,
+  lit,
+}: {
+  title: string
+  width: number
+  height: number
+  nodes: GraphNode[]
+  edges: GraphEdge[]
+  lit?: LitNode | null
+}) {
   const at = new Map(nodes.map((n) => [n.id, n]))
   const radius = 22
   return (
@@ -48,9 +69,11 @@ export function GraphSvg({ title, width, height, nodes, edges }: { title: string
         const ny = ux
         const steep = Math.abs(nx) > 0.5
         const d = 8
+        const near = lit && (lit.id === e.from || lit.id === e.to)
         return (
           <g key={`${e.from}-${e.to}`}>
-            <line x1={x1} y1={y1} x2={x2} y2={y2} className="edge" markerEnd="url(#arrow)" />
+            <line x1={x1} y1={y1} x2={x2} y2={y2} className={near ? `edge lit-${lit.phase}` : 'edge'} markerEnd="url(#arrow)" />
+            {e.forward !== null && (
             <text
               x={mx - nx * d}
               y={my - ny * d - 2}
@@ -61,6 +84,8 @@ export function GraphSvg({ title, width, height, nodes, edges }: { title: string
             >
               {formatNumber(e.forward)}
             </text>
+            )}
+            {e.backward !== null && (
             <text
               x={mx + nx * d}
               y={my + ny * d + 14}
@@ -71,14 +96,15 @@ export function GraphSvg({ title, width, height, nodes, edges }: { title: string
             >
               {formatNumber(e.backward)}
             </text>
+            )}
           </g>
         )
       })}
       {nodes.map((n) =>
         n.op ? (
-          <g key={n.id}>
-            <circle cx={n.x} cy={n.y} r={radius} className="node" />
-            <text x={n.x} y={n.y + 7} textAnchor="middle" className="node-label">
+          <g key={n.id} data-node={n.id} data-lit={lit?.id === n.id ? lit.phase : undefined}>
+            <circle cx={n.x} cy={n.y} r={radius} className={lit?.id === n.id ? `node lit-${lit.phase}` : 'node'} />
+            <text x={n.x} y={n.y + 7} textAnchor="middle" className={n.label.length > 1 ? 'node-label small' : 'node-label'}>
               {n.label}
             </text>
           </g>

@@ -14,3 +14,9 @@ export function formatSmall(value: number): string {
   if (value === 0) return '0'
   return value.toExponential(2)
 }
+
+/** A number as an operand in a written-out computation: negatives in parentheses, so (-2.5)² and 1 · (-4) read right. */
+export function formatOperand(value: number): string {
+  const text = formatNumber(value)
+  return text.startsWith('-') ? `(${text})` : text
+}

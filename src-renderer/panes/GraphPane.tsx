@@ -1,7 +1,10 @@
-import { useState } from 'react'
-import { formatNumber } from '../graph/format-number'
-import { GraphSvg } from '../graph/GraphSvg'
-import { BOOK_APPLE, BOOK_APPLE_ORANGE, buyApple, buyAppleOrange, type AppleOrangeInputs } from '../graph/shopping'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useT } from '../i18n'
+import { CHAIN_OPS, CHAIN_START, chainRule } from '../graph/chain'
+import { formatNumber, formatOperand } from '../graph/format-number'
+import { GraphSvg, type GraphEdge, type GraphNode } from '../graph/GraphSvg'
+import { APPLE_OPS, APPLE_ORANGE_OPS, BOOK_APPLE, BOOK_APPLE_ORANGE, buyApple, buyAppleOrange } from '../graph/shopping'
+import { describeStep, edgeKey, forwardCount, graphSteps, knownValues, type OpNode, type Step } from '../graph/steps'
 
 type Inputs<T> = { [K in keyof T]: string }
 const asText = <T extends object>(values: T): Inputs<T> =>
@@ -11,23 +14,18 @@ const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Nu
 const asNumbers = <T extends object>(text: Inputs<T>): T =>
   Object.fromEntries(Object.entries(text).map(([k, v]) => [k, toNumber(v as string)])) as T
 
-const LABELS: Record<keyof AppleOrangeInputs, string> = {
-  apple: 'Apple price',
-  appleNum: 'Apples',
-  orange: 'Orange price',
-  orangeNum: 'Oranges',
-  tax: 'Tax',
-}
+type LabelKey = keyof ReturnType<typeof useT>['graph']['labels']
 
 function InputRow<T extends object>({ text, onChange, prefix }: { text: Inputs<T>; onChange: (t: Inputs<T>) => void; prefix: string }) {
+  const t = useT().graph
   return (
     <div className="graph-inputs">
-      {(Object.keys(text) as (keyof T & keyof AppleOrangeInputs)[]).map((key) => {
+      {(Object.keys(text) as (keyof T & LabelKey)[]).map((key) => {
         const bad = !Number.isFinite(toNumber(text[key]))
         const id = `${prefix}-${String(key)}`
         return (
           <label key={String(key)}>
-            {LABELS[key]}
+            {(t.labels as Record<LabelKey, string>)[key]}
             <input
               type="text"
               inputMode="decimal"
@@ -39,7 +37,7 @@ function InputRow<T extends object>({ text, onChange, prefix }: { text: Inputs<T
             />
             {bad && (
               <small id={`${id}-error`} className="error" role="alert">
-                {String(key)} must be a number, got {text[key].trim() === '' ? 'nothing' : JSON.stringify(text[key])}
+                {t.notNumber(String(key), text[key].trim() === '' ? t.nothing : JSON.stringify(text[key]))}
               </small>
             )}
           </label>
@@ -49,87 +47,262 @@ function InputRow<T extends object>({ text, onChange, prefix }: { text: Inputs<T
   )
 }
 
-/** 5.1–5.4 the shopping examples, forward and backward through the engine's MulLayer and AddLayer. */
+const PLAY_MS = 700
+
+/** How far a graph has been stepped (0 = only the inputs known), with Play advancing one step every PLAY_MS. */
+function useStepper(total: number) {
+  const [done, setDone] = useState(0)
+  const [playing, setPlaying] = useState(false)
+  useEffect(() => {
+    if (!playing) return
+    if (done >= total) {
+      setPlaying(false)
+      return
+    }
+    const timer = setTimeout(() => setDone((d) => Math.min(total, d + 1)), PLAY_MS)
+    return () => clearTimeout(timer)
+  }, [playing, done, total])
+  return {
+    done,
+    playing,
+    step: () => setDone((d) => Math.min(total, d + 1)),
+    play: () => {
+      if (playing) return setPlaying(false)
+      // from the end, Play starts over; otherwise the first step comes at once
+      setDone((d) => (d >= total ? 1 : d + 1))
+      setPlaying(true)
+    },
+    reset: () => {
+      setPlaying(false)
+      setDone(0)
+    },
+  }
+}
+
+/** A graph with its step controls: the lit node, the values known so far, and what the node computed. */
+function SteppedGraph({
+  name,
+  prefix,
+  ops,
+  nodes,
+  values,
+  width,
+  height,
+  title,
+  children,
+}: {
+  name: string
+  prefix: string
+  ops: OpNode[]
+  nodes: GraphNode[]
+  /** every edge's forward and backward value, by GraphSvg's edge key */
+  values: [from: string, to: string, forward: number, backward: number][]
+  width: number
+  height: number
+  title: (known: (from: string, to: string) => number | null) => string
+  children?: (known: { forward: (from: string, to: string) => number | null; backward: (from: string, to: string) => number | null; complete: boolean }) => ReactNode
+}) {
+  const t = useT().graph
+  const steps: Step[] = useMemo(() => graphSteps(ops), [ops])
+  const forwardSteps = forwardCount(steps)
+  const stepper = useStepper(steps.length)
+  const { done } = stepper
+  const known = knownValues(ops, steps, done)
+  const all = {
+    forward: Object.fromEntries(values.map(([a, b, f]) => [edgeKey(a, b), f])),
+    backward: Object.fromEntries(values.map(([a, b, , d]) => [edgeKey(a, b), d])),
+  }
+  const fwd = (a: string, b: string) => (known.forward.has(edgeKey(a, b)) ? all.forward[edgeKey(a, b)]! : null)
+  const bwd = (a: string, b: string) => (known.backward.has(edgeKey(a, b)) ? all.backward[edgeKey(a, b)]! : null)
+  const edges: GraphEdge[] = values.map(([from, to]) => ({ from, to, forward: fwd(from, to), backward: bwd(from, to) }))
+  const last = done > 0 ? steps[done - 1]! : null
+  let said = last ? describeStep(last, all, t, formatNumber) : t.ready
+  // the step's computation, then (at the end of a pass) what comes next, as its own sentence
+  if (done === forwardSteps) said += `. ${t.forwardDone}`
+  if (done === steps.length) said += `. ${t.backwardDone}`
+  const phase = done < forwardSteps ? t.forward : t.backward
+
+  return (
+    <>
+      <div className="graph-steps" role="group" aria-label={t.controls(name)} data-testid={`${prefix}-controls`}>
+        <button type="button" onClick={stepper.step} disabled={done >= forwardSteps}>
+          {t.forwardStep}
+        </button>
+        <button type="button" onClick={stepper.step} disabled={done < forwardSteps || done >= steps.length}>
+          {t.backwardStep}
+        </button>
+        <button type="button" onClick={stepper.play}>
+          {stepper.playing ? t.pause : t.play}
+        </button>
+        <button type="button" onClick={stepper.reset} disabled={done === 0}>
+          {t.reset}
+        </button>
+        <span className="step-count" data-testid={`${prefix}-count`} data-done={done}>
+          {phase} · {t.stepCount(String(done), String(steps.length))}
+        </span>
+      </div>
+      <p className="step-say" aria-live="polite" data-testid={`${prefix}-step`}>
+        {said}
+      </p>
+      <GraphSvg title={title(fwd)} width={width} height={height} nodes={nodes} edges={edges} lit={last ? { id: last.node, phase: last.phase } : null} />
+      {children?.({ forward: fwd, backward: bwd, complete: done === steps.length })}
+    </>
+  )
+}
+
+const show = (v: number | null) => (v === null ? '—' : formatNumber(v))
+/** Readout parts whose values are known so far, joined as the book prints them. */
+const readout = (parts: [label: string, value: number | null][]) =>
+  parts
+    .filter(([, v]) => v !== null)
+    .map(([label, v]) => `${label} ${formatNumber(v!)}`)
+    .join(' · ')
+
+const APPLE_NODES: GraphNode[] = [
+  { id: 'apple', x: 90, y: 50, label: 'apple' },
+  { id: 'num', x: 90, y: 170, label: 'apples' },
+  { id: 'mul1', x: 260, y: 105, label: '×', op: true },
+  { id: 'tax', x: 410, y: 200, label: 'tax', place: 'below' },
+  { id: 'mul2', x: 440, y: 105, label: '×', op: true },
+  { id: 'price', x: 580, y: 105, label: 'price' },
+]
+
+const APPLE_ORANGE_NODES: GraphNode[] = [
+  { id: 'apple', x: 90, y: 30, label: 'apple' },
+  { id: 'appleNum', x: 90, y: 130, label: 'apples' },
+  { id: 'orange', x: 90, y: 200, label: 'orange' },
+  { id: 'orangeNum', x: 90, y: 300, label: 'oranges' },
+  { id: 'mulA', x: 250, y: 80, label: '×', op: true },
+  { id: 'mulO', x: 250, y: 250, label: '×', op: true },
+  { id: 'add', x: 420, y: 165, label: '+', op: true },
+  { id: 'tax', x: 500, y: 290, label: 'tax', place: 'below' },
+  { id: 'mulT', x: 580, y: 165, label: '×', op: true },
+  { id: 'price', x: 680, y: 165, label: 'price' },
+]
+
+const CHAIN_NODES: GraphNode[] = [
+  { id: 'x', x: 90, y: 45, label: 'x' },
+  { id: 'y', x: 90, y: 165, label: 'y' },
+  { id: 'add', x: 250, y: 105, label: '+', op: true },
+  { id: 'square', x: 440, y: 105, label: '**2', op: true },
+  { id: 'z', x: 580, y: 105, label: 'z' },
+]
+
+/** 5.1–5.4 the shopping examples and the chain rule of 5.2.3, stepped node by node through the engine's layers. */
 export function GraphPane() {
+  const t = useT().graph
   const [apple, setApple] = useState(asText(BOOK_APPLE))
   const [both, setBoth] = useState(asText(BOOK_APPLE_ORANGE))
-  const a = buyApple(asNumbers(apple))
-  const b = buyAppleOrange(asNumbers(both))
+  const [chain, setChain] = useState(asText(CHAIN_START))
   const ai = asNumbers(apple)
   const bi = asNumbers(both)
+  const ci = asNumbers(chain)
+  const a = buyApple(ai)
+  const b = buyAppleOrange(bi)
+  const c = chainRule(ci)
 
   return (
     <>
       <h2>
-        Computational graph <span className="book">5.1–5.4 Backpropagation on a computational graph</span>
+        {t.title} <span className="book">{t.book}</span>
       </h2>
       <p className="lead">
-        Forward values (<span className="forward-key">above each edge</span>) flow left to right; derivatives of the price
-        (<span className="backward-key">below each edge</span>) flow back from 1. A × node swaps its inputs, a + node passes the
-        derivative through. Edit the inputs.
+        {t.leadForward} (<span className="forward-key">{t.leadAbove}</span>) {t.leadMiddle} (<span className="backward-key">{t.leadBackward}</span>){' '}
+        {t.leadEnd}
       </p>
       <section aria-labelledby="apple-title">
-        <h3 id="apple-title">5.4.1 Buying apples</h3>
+        <h3 id="apple-title">{t.appleTitle}</h3>
         <InputRow text={apple} onChange={setApple} prefix="apple" />
-        <GraphSvg
-          title={`Apple graph: price ${formatNumber(a.price)}`}
+        <SteppedGraph
+          name={t.appleTitle}
+          prefix="apple"
+          ops={APPLE_OPS}
+          nodes={APPLE_NODES}
           width={640}
           height={230}
-          nodes={[
-            { id: 'apple', x: 90, y: 50, label: 'apple' },
-            { id: 'num', x: 90, y: 170, label: 'apples' },
-            { id: 'mul1', x: 260, y: 105, label: '×', op: true },
-            { id: 'tax', x: 410, y: 200, label: 'tax', place: 'below' },
-            { id: 'mul2', x: 440, y: 105, label: '×', op: true },
-            { id: 'price', x: 580, y: 105, label: 'price' },
+          title={(f) => t.appleGraph(show(f('mul2', 'price')))}
+          values={[
+            ['apple', 'mul1', ai.apple, a.dApple],
+            ['num', 'mul1', ai.appleNum, a.dAppleNum],
+            ['mul1', 'mul2', a.applePrice, a.dApplePrice],
+            ['tax', 'mul2', ai.tax, a.dTax],
+            ['mul2', 'price', a.price, a.dprice],
           ]}
-          edges={[
-            { from: 'apple', to: 'mul1', forward: ai.apple, backward: a.dApple },
-            { from: 'num', to: 'mul1', forward: ai.appleNum, backward: a.dAppleNum },
-            { from: 'mul1', to: 'mul2', forward: a.applePrice, backward: a.dApplePrice },
-            { from: 'tax', to: 'mul2', forward: ai.tax, backward: a.dTax },
-            { from: 'mul2', to: 'price', forward: a.price, backward: a.dprice },
-          ]}
-        />
-        <p className="readout" data-testid="apple-result">
-          price {formatNumber(a.price)} · dApple {formatNumber(a.dApple)} · dAppleNum {formatNumber(a.dAppleNum)} · dTax {formatNumber(a.dTax)}
-        </p>
+        >
+          {({ forward: f, backward: d }) => (
+            <p className="readout" data-testid="apple-result">
+              {readout([
+                ['price', f('mul2', 'price')],
+                ['dApple', d('apple', 'mul1')],
+                ['dAppleNum', d('num', 'mul1')],
+                ['dTax', d('tax', 'mul2')],
+              ])}
+            </p>
+          )}
+        </SteppedGraph>
       </section>
       <section aria-labelledby="orange-title">
-        <h3 id="orange-title">5.4.2 Buying apples and oranges</h3>
+        <h3 id="orange-title">{t.orangeTitle}</h3>
         <InputRow text={both} onChange={setBoth} prefix="both" />
-        <GraphSvg
-          title={`Apple and orange graph: price ${formatNumber(b.price)}`}
+        <SteppedGraph
+          name={t.orangeTitle}
+          prefix="both"
+          ops={APPLE_ORANGE_OPS}
+          nodes={APPLE_ORANGE_NODES}
           width={760}
           height={340}
-          nodes={[
-            { id: 'apple', x: 90, y: 30, label: 'apple' },
-            { id: 'appleNum', x: 90, y: 130, label: 'apples' },
-            { id: 'orange', x: 90, y: 200, label: 'orange' },
-            { id: 'orangeNum', x: 90, y: 300, label: 'oranges' },
-            { id: 'mulA', x: 250, y: 80, label: '×', op: true },
-            { id: 'mulO', x: 250, y: 250, label: '×', op: true },
-            { id: 'add', x: 420, y: 165, label: '+', op: true },
-            { id: 'tax', x: 500, y: 290, label: 'tax', place: 'below' },
-            { id: 'mulT', x: 580, y: 165, label: '×', op: true },
-            { id: 'price', x: 680, y: 165, label: 'price' },
+          title={(f) => t.orangeGraph(show(f('mulT', 'price')))}
+          values={[
+            ['apple', 'mulA', bi.apple, b.dApple],
+            ['appleNum', 'mulA', bi.appleNum, b.dAppleNum],
+            ['orange', 'mulO', bi.orange, b.dOrange],
+            ['orangeNum', 'mulO', bi.orangeNum, b.dOrangeNum],
+            ['mulA', 'add', b.applePrice, b.dApplePrice],
+            ['mulO', 'add', b.orangePrice, b.dOrangePrice],
+            ['add', 'mulT', b.allPrice, b.dAllPrice],
+            ['tax', 'mulT', bi.tax, b.dTax],
+            ['mulT', 'price', b.price, b.dprice],
           ]}
-          edges={[
-            { from: 'apple', to: 'mulA', forward: bi.apple, backward: b.dApple },
-            { from: 'appleNum', to: 'mulA', forward: bi.appleNum, backward: b.dAppleNum },
-            { from: 'orange', to: 'mulO', forward: bi.orange, backward: b.dOrange },
-            { from: 'orangeNum', to: 'mulO', forward: bi.orangeNum, backward: b.dOrangeNum },
-            { from: 'mulA', to: 'add', forward: b.applePrice, backward: b.dApplePrice },
-            { from: 'mulO', to: 'add', forward: b.orangePrice, backward: b.dOrangePrice },
-            { from: 'add', to: 'mulT', forward: b.allPrice, backward: b.dAllPrice },
-            { from: 'tax', to: 'mulT', forward: bi.tax, backward: b.dTax },
-            { from: 'mulT', to: 'price', forward: b.price, backward: b.dprice },
+        >
+          {({ forward: f, backward: d }) => (
+            <p className="readout" data-testid="apple-orange-result">
+              {readout([
+                ['price', f('mulT', 'price')],
+                ['dAppleNum', d('appleNum', 'mulA')],
+                ['dApple', d('apple', 'mulA')],
+                ['dOrange', d('orange', 'mulO')],
+                ['dOrangeNum', d('orangeNum', 'mulO')],
+                ['dTax', d('tax', 'mulT')],
+              ])}
+            </p>
+          )}
+        </SteppedGraph>
+      </section>
+      <section aria-labelledby="chain-title">
+        <h3 id="chain-title">{t.chainTitle}</h3>
+        <p className="lead">{t.chainLead}</p>
+        <InputRow text={chain} onChange={setChain} prefix="chain" />
+        <SteppedGraph
+          name={t.chainTitle}
+          prefix="chain"
+          ops={CHAIN_OPS}
+          nodes={CHAIN_NODES}
+          width={640}
+          height={210}
+          title={(f) => t.chainGraph(show(f('square', 'z')))}
+          values={[
+            ['x', 'add', ci.x, c.dx],
+            ['y', 'add', ci.y, c.dy],
+            ['add', 'square', c.t, c.dt],
+            ['square', 'z', c.z, c.dz],
           ]}
-        />
-        <p className="readout" data-testid="apple-orange-result">
-          price {formatNumber(b.price)} · dAppleNum {formatNumber(b.dAppleNum)} · dApple {formatNumber(b.dApple)} · dOrange{' '}
-          {formatNumber(b.dOrange)} · dOrangeNum {formatNumber(b.dOrangeNum)} · dTax {formatNumber(b.dTax)}
-        </p>
+        >
+          {({ complete }) => (
+            <p className="readout" data-testid="chain-result" data-dx={complete ? String(c.dx) : undefined}>
+              {complete ? t.chainResult(formatOperand(ci.x), formatOperand(ci.y), formatOperand(c.t), formatNumber(c.dx)) : ''}
+            </p>
+          )}
+        </SteppedGraph>
       </section>
     </>
   )

@@ -1,5 +1,6 @@
 // The English catalogue, one file a pane or area (each helper of the UI owns its own file).
 // Add a namespace here and in ../ko/index.ts; the types make the Korean one follow.
+import { graph } from './graph'
 import { shell } from './shell'
 import { mydigits } from './mydigits'
 import { step } from './step'
@@ -10,5 +11,5 @@ import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
 
-export const en = { shell, train, predict, inspect, messages, mydigits, step, runs }
+export const en = { shell, train, predict, inspect, messages, mydigits, step, runs, graph }
 export type Catalogue = typeof en

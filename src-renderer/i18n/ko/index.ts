@@ -1,5 +1,6 @@
 import type { Messages } from '../messages'
 import type { Catalogue } from '../en'
+import { graph } from './graph'
 import { shell } from './shell'
 import { mydigits } from './mydigits'
 import { step } from './step'
@@ -10,4 +11,4 @@ import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
 
-export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph }
