@@ -23,6 +23,13 @@ describe('Train pane settings (5.7.4 hyperparameters)', () => {
     assert.match(fieldError('batchSize', '  ') ?? '', /batchSize must be an integer .* got nothing/)
   })
 
+  it('reads decimal only: the form values 0x32, 0b101 and 0o17 are refused, not taken as 50, 5 and 15 (#13 §3)', () => {
+    assert.equal(fieldError('hiddenSize', '0x32'), 'hiddenSize must be an integer in [1, 1024], got "0x32"')
+    assert.equal(fieldError('batchSize', '0b101'), 'batchSize must be an integer in [1, 60000], got "0b101"')
+    assert.equal(fieldError('iterations', '0o17'), 'iterations must be an integer in [1, 1000000], got "0o17"')
+    assert.equal(fieldError('weightInitStd', '1e-2'), null)
+  })
+
   it('refuses a fractional batch size and reports every bad field at once', () => {
     const parsed = parseSettingsText({ ...bookText(), batchSize: '2.5', seed: '-1' })
     assert.ok('errors' in parsed)

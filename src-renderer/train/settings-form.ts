@@ -1,7 +1,7 @@
 // The Train pane's form model: text per field, parsed with the engine's own LIMITS so the inline hint
 // and the worker's check say the same thing. Pure (no DOM).
 import type { Activation, TrainSettings } from '../../src-worker/protocol'
-import { BOOK_SETTINGS, checkNumber, LIMITS, rangeText } from '../../src-worker/session/validate'
+import { BOOK_SETTINGS, checkNumber, LIMITS, parseDecimal, rangeText } from '../../src-worker/session/validate'
 
 export type NumericField = keyof typeof LIMITS
 export type SettingsText = Record<NumericField, string> & { activation: Activation }
@@ -27,8 +27,8 @@ export function bookText(): SettingsText {
 /** The problem with one field's text, naming the field, the range and the value; null when it is fine. */
 export function fieldError(field: NumericField, text: string): string | null {
   const trimmed = text.trim()
-  const value = trimmed === '' ? Number.NaN : Number(trimmed)
-  if (Number.isNaN(value)) return `${field} must be ${rangeText(field)}, got ${trimmed === '' ? 'nothing' : JSON.stringify(trimmed)}`
+  const value = trimmed === '' ? Number.NaN : parseDecimal(trimmed)
+  if (typeof value === 'string' || Number.isNaN(value)) return `${field} must be ${rangeText(field)}, got ${trimmed === '' ? 'nothing' : JSON.stringify(trimmed)}`
   try {
     checkNumber(field, value)
     return null
@@ -61,7 +61,7 @@ export function parseSettingsText(text: SettingsText): { settings: TrainSettings
   }
   if (Object.keys(errors).length > 0) return { errors }
   const settings = { activation: text.activation } as TrainSettings
-  for (const { field } of FIELDS) settings[field] = Number(text[field].trim())
+  for (const { field } of FIELDS) settings[field] = parseDecimal(text[field]) as number // fieldError checked it is a number
   return { settings }
 }
 

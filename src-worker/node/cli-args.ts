@@ -1,7 +1,7 @@
 // Command-line flags of `npm run train` and `npm run gradcheck` (issue 2 §4). Bad input → UsageError → exit 2.
 import { parseArgs } from 'node:util'
 import type { TrainSettings } from '../protocol'
-import { BOOK_SETTINGS, LabInputError, checkNumber, parseTrainSettings, rangeText } from '../session/validate'
+import { BOOK_SETTINGS, LabInputError, checkNumber, parseDecimal, parseTrainSettings, rangeText } from '../session/validate'
 
 /** Flags the user got wrong; the CLI prints the message and the usage on stderr and exits with code 2. */
 export class UsageError extends Error {
@@ -53,9 +53,9 @@ function parse(argv: string[], options: Record<string, { type: 'string' | 'boole
   }
 }
 
-/** "0.1" → 0.1; text that is not a number stays text, so the message shows what was typed */
+/** "0.1" → 0.1; text that is not a decimal number ("fast", "0x10") stays text, so the message shows what was typed */
 function toNumber(text: string): number | string {
-  return /^\s*$/.test(text) || Number.isNaN(Number(text)) ? text : Number(text)
+  return parseDecimal(text)
 }
 
 export function parseTrainArgs(argv: string[]): TrainArgs {

@@ -83,3 +83,15 @@ describe('npm run step (issue #9 §5)', () => {
     assert.match(stderr, /--iters is a flag of `npm run train`/)
   })
 })
+
+describe('numbers are read in decimal only (#13 §3)', () => {
+  for (const [flag, text] of [['--iters', '0x10'], ['--hidden', '0b101'], ['--batch', '0o17'], ['--lr', 'Infinity']] as const) {
+    it(`${flag} ${text} is refused, naming what was typed, not read as ${Number(text)}`, () => {
+      assert.throws(() => parseTrainArgs([flag, text]), (e: Error) => e.message.includes(`got "${text}"`))
+    })
+  }
+  it('plain decimal notation is read as written: 10000, 1e-2, .5', () => {
+    const { settings } = parseTrainArgs(['--iters', '10000', '--init-std', '1e-2', '--lr', '.5'])
+    assert.deepEqual([settings.iterations, settings.weightInitStd, settings.learningRate], [10000, 0.01, 0.5])
+  })
+})

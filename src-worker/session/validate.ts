@@ -46,6 +46,18 @@ export function rangeText(field: NumericField): string {
   return `${kind} in ${open}${l.min}, ${l.max}]`
 }
 
+/** Plain decimal notation only: 12, -0.5, .5, 1e-3. Not hex, binary or octal (0x10, 0b101, 0o17), not Infinity. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+
+/**
+ * Text typed by a user (a form field, a CLI flag) as a number, when it is written in decimal; otherwise the
+ * trimmed text itself, so the message shows what was typed. `Number()` would read "0x10" as 16.
+ */
+export function parseDecimal(text: string): number | string {
+  const trimmed = text.trim()
+  return DECIMAL.test(trimmed) ? Number(trimmed) : trimmed
+}
+
 /** Returns the value if it satisfies the field's range, else throws naming field, range and value. */
 export function checkNumber(field: NumericField, value: unknown, where = ''): number {
   const l = LIMITS[field]
