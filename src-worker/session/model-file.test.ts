@@ -51,6 +51,8 @@ describe('model file (format backprop-lab-model, version 1)', () => {
     assert.equal(toModelFile(params, settings, dataset, { ...metrics, finalLoss: NaN }).metrics.finalLoss, null)
   })
 
+  it('rejects a weight beyond float32’s range, naming the parameter and the index (#13 §3)', () =>
+    assertRejected((f) => void ((f.params as { W2: { values: number[] } }).W2.values[7] = 1e300), /params\.W2\.values\[7\] is 1e\+300, beyond float32's range/))
   it('rejects something that is not an object', () => assertRejected(() => [1, 2], /the model file must be an object, got an array/))
   it('rejects another format', () => assertRejected((f) => void (f.format = 'keras'), /format must be "backprop-lab-model", got "keras"/))
   it('rejects a newer version', () => assertRejected((f) => void (f.version = 2), /version 2 is not supported/))

@@ -52,6 +52,9 @@ export interface LoadedModel {
   metrics: ModelMetrics
 }
 
+/** The largest finite float32, 2^128 − 2^104. */
+const FLOAT32_MAX = 3.4028234663852886e38
+
 /** Builds the file for the current weights. */
 export function toModelFile(params: Params, settings: TrainSettings, dataset: DatasetInfo, metrics: ModelMetrics, createdAt = new Date()): ModelFile {
   const H = settings.hiddenSize
@@ -109,6 +112,8 @@ function parseParam(raw: unknown, key: string, shape: number[]): Matrix {
   for (let i = 0; i < size; i++) {
     const v = list[i]
     if (typeof v !== 'number' || !Number.isFinite(v)) fail(`params.${key}.values[${i}] must be a finite number, got ${describeValue(v)}`)
+    // the lab's network holds float32 weights: 1e300 is finite here but Infinity there (and would save as null)
+    if (Math.abs(v as number) > FLOAT32_MAX) fail(`params.${key}.values[${i}] is ${describeValue(v)}, beyond float32's range (±3.4e38) that the network's weights are kept in`)
     data[i] = v as number
   }
   return shape.length === 1 ? new Matrix(1, shape[0], data) : new Matrix(shape[0], shape[1], data)
