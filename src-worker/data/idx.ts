@@ -5,7 +5,7 @@
 import type { DatasetInfo, IdxFiles, NamedBytes } from '../protocol'
 import { LabInputError } from '../session/validate'
 import { PIXELS, type DigitSet, type Split } from './digits'
-import { gunzipChecked, isGzip } from './gzip'
+import { gunzipChecked, InflateLimitError, isGzip, type InflateBudget } from './gzip'
 
 const IMAGES_MAGIC = 0x00000803
 const LABELS_MAGIC = 0x00000801
@@ -48,7 +48,7 @@ export function parseIdxPair(imagesFile: NamedBytes, labelsFile: NamedBytes): Di
 }
 
 function parseImages(file: NamedBytes): Uint8Array {
-  const bytes = ungzip(file)
+  const bytes = ungzip(file, IMAGES_BUDGET)
   const header = readHeader(file.name, bytes, IMAGES_MAGIC, 16, 'an IDX image file (idx3-ubyte)')
   const rows = header.getUint32(8)
   const cols = header.getUint32(12)
@@ -57,7 +57,7 @@ function parseImages(file: NamedBytes): Uint8Array {
 }
 
 function parseLabels(file: NamedBytes): Uint8Array {
-  const bytes = ungzip(file)
+  const bytes = ungzip(file, LABELS_BUDGET)
   const header = readHeader(file.name, bytes, LABELS_MAGIC, 8, 'an IDX label file (idx1-ubyte)')
   const labels = body(file, bytes, 8, header.getUint32(4), 1, 'labels')
   const bad = labels.findIndex((label) => label > 9)
@@ -65,12 +65,38 @@ function parseLabels(file: NamedBytes): Uint8Array {
   return labels
 }
 
+/** The most digits an MNIST-shaped file holds: the 60,000 of the original training set. */
+export const MAX_IDX_COUNT = 60_000
+
+/** How far a .gz may inflate: what its header claims, and never past the largest MNIST file (RFC 1952 bombs). */
+function idxBudget(magic: number, headerBytes: number, itemBytes: number, what: string): InflateBudget {
+  const most = headerBytes + MAX_IDX_COUNT * itemBytes
+  const n = (k: number) => k.toLocaleString('en-US')
+  return {
+    maxBytes: most,
+    maxReason: `the largest MNIST-shaped file (${n(MAX_IDX_COUNT)} ${what}) is ${n(most)} bytes`,
+    headerBytes,
+    afterHeader(header) {
+      const view = new DataView(header.buffer, header.byteOffset, headerBytes)
+      const count = view.getUint32(4)
+      const shapeOk = headerBytes === 8 || (view.getUint32(8) === 28 && view.getUint32(12) === 28)
+      if (view.getUint32(0) !== magic || !shapeOk || count === 0) return null // the parser words what is wrong
+      const claimed = headerBytes + count * itemBytes
+      if (claimed > most) return { limit: most, reason: `its IDX header claims ${n(count)} ${what}, more than MNIST's ${n(MAX_IDX_COUNT)} (${n(most)} bytes)` }
+      return { limit: claimed, reason: `its IDX header claims ${n(count)} ${what} (${n(claimed)} bytes)` }
+    },
+  }
+}
+const IMAGES_BUDGET = idxBudget(IMAGES_MAGIC, 16, PIXELS, 'images of 28×28')
+const LABELS_BUDGET = idxBudget(LABELS_MAGIC, 8, 1, 'labels')
+
 /** gzip is recognised by its magic bytes 1f 8b, whatever the file is called. */
-function ungzip(file: NamedBytes): Uint8Array {
+function ungzip(file: NamedBytes, budget: InflateBudget): Uint8Array {
   if (!isGzip(file.bytes)) return file.bytes
   try {
-    return gunzipChecked(file.bytes)
+    return gunzipChecked(file.bytes, budget)
   } catch (error) {
+    if (error instanceof InflateLimitError) throw fileError(file, error.message)
     throw fileError(file, `corrupt gzip data (${error instanceof Error ? error.message : String(error)})`)
   }
 }
