@@ -1,12 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { StepMatrix } from '../../src-worker/protocol'
+import { gradientSize } from '../../src-worker/step/one-step'
 
-/** max |v| over a matrix: the shared colour scale's end */
-export function maxAbs(values: readonly number[]): number {
-  let m = 0
-  for (const v of values) if (Math.abs(v) > m) m = Math.abs(v)
-  return m
-}
 
 /** Diverging colour: positive blue, negative orange, zero the background grey; |v| / scale sets the strength. */
 function paint(data: Uint8ClampedArray, at: number, v: number, scale: number): void {
@@ -26,7 +21,7 @@ export function Heatmap({ matrix, label, highlightRow, blocked, scale }: { matri
     const ctx = canvas.current?.getContext('2d')
     if (!ctx) return
     const image = ctx.createImageData(cols, rows)
-    const s = scale ?? maxAbs(matrix.values)
+    const s = scale ?? gradientSize(matrix.values).maxAbs
     matrix.values.forEach((v, i) => {
       if (blocked?.[i]) image.data.set([0, 0, 0, 255], i * 4)
       else paint(image.data, i * 4, v, s)
@@ -54,7 +49,7 @@ export function Tiles({ matrix, label }: { matrix: StepMatrix; label: string }) 
     const w = perRow * 29 - 1
     const h = tileRows * 29 - 1
     const image = ctx.createImageData(w, h)
-    const s = maxAbs(matrix.values)
+    const s = gradientSize(matrix.values).maxAbs
     for (let j = 0; j < hidden; j++) {
       const ox = (j % perRow) * 29
       const oy = Math.floor(j / perRow) * 29

@@ -3,7 +3,8 @@ import type { LabApi, StepMatrix, StepRecord } from '../../src-worker/protocol'
 import { useI18n } from '../i18n'
 import { downloadText } from '../lab/browser-files'
 import { DigitCanvas } from '../predict/DigitCanvas'
-import { Heatmap, maxAbs, Tiles } from './Heatmap'
+import { Heatmap, Tiles } from './Heatmap'
+import { BOOK_LINES, gradientSize } from '../../src-worker/step/one-step'
 
 type StageId = 'batch' | 'affine1' | 'relu1' | 'sigmoid1' | 'affine2' | 'softmax' | 'backSoftmax' | 'backAffine2' | 'backRelu1' | 'backSigmoid1' | 'backAffine1' | 'update'
 
@@ -17,11 +18,6 @@ let nextRequest = 1
 const shapeText = (m: { shape: number[] }) => `(${m.shape.join(', ')})`
 const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(2))
 
-function meanAbs(values: readonly number[]): number {
-  let s = 0
-  for (const v of values) s += Math.abs(v)
-  return s / values.length
-}
 
 /** 5.7.1–5.7.2: one real SGD iteration on the lab's network, stepped one layer at a time, then Apply. */
 export function StepPane({ lab, learningRate }: { lab: LabApi; learningRate: number }) {
@@ -170,11 +166,14 @@ function StageView({ id, record, sample, setSample }: { id: StageId; record: Ste
       <code>{text}</code>
     </p>
   )
-  const size = (name: string, m: StepMatrix) => (
-    <p className="grad-size">
-      <strong>{name}</strong> {s.shape(shapeText(m))} · {s.size(fmt(maxAbs(m.values)), fmt(meanAbs(m.values)))}
-    </p>
-  )
+  const size = (name: string, m: StepMatrix) => {
+    const { maxAbs, meanAbs } = gradientSize(m.values)
+    return (
+      <p className="grad-size">
+        <strong>{name}</strong> {s.shape(shapeText(m))} · {s.size(fmt(maxAbs), fmt(meanAbs))}
+      </p>
+    )
+  }
   const picker = n > 1 && (
     <label className="sample-pick">
       {s.sample} <input type="number" min={0} max={n - 1} value={sample} onChange={(e) => setSample(Math.max(0, Math.min(n - 1, Number(e.target.value) || 0)))} /> / {n - 1}
@@ -295,7 +294,7 @@ function StageView({ id, record, sample, setSample }: { id: StageId; record: Ste
     case 'update':
       body = (
         <>
-          {code('params[key] -= learning_rate * grad[key]')}
+          {code(BOOK_LINES.update)}
           <p>
             lr = {record.learningRate}
           </p>

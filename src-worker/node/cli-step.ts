@@ -28,7 +28,7 @@ function parseStepArgs(argv: string[]): TrainArgs {
 const shape = (m: Matrix) => `(${m.rows}, ${m.cols})`
 const g = (x: number) => x.toPrecision(4)
 const size = (name: string, m: Matrix) => {
-  const s = gradientSize(m)
+  const s = gradientSize(m.data)
   return `${name} ${shape(m)} max |·| ${g(s.maxAbs)}, mean |·| ${g(s.meanAbs)}`
 }
 

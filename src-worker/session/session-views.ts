@@ -73,15 +73,8 @@ export function evaluateDigits(backend: TrainingBackend, digits: DigitSet, reque
     for (let i = 0; i < x.length; i++) x[i] = digits.images[start * PIXELS + i] / 255
     probabilities.set(backend.predict(x, n), start * CLASSES)
   }
-  const predicted: number[] = []
-  const confidence: number[] = []
-  let right = 0
-  for (let i = 0; i < digits.count; i++) {
-    let best = 0
-    for (let k = 1; k < CLASSES; k++) if (probabilities[i * CLASSES + k] > probabilities[i * CLASSES + best]) best = k
-    predicted.push(best)
-    confidence.push(probabilities[i * CLASSES + best])
-    if (best === digits.labels[i]) right++
-  }
+  const predicted = Array.from(argmaxRows(new Matrix(digits.count, CLASSES, probabilities)))
+  const confidence = predicted.map((k, i) => probabilities[i * CLASSES + k]!)
+  const right = predicted.filter((k, i) => k === digits.labels[i]).length
   return { type: 'digitsEvaluated', requestId, predicted, confidence, accuracy: right / digits.count }
 }

@@ -81,7 +81,7 @@ describe('the step as JSON (npm run step -- --json; the Step pane’s export)', 
   })
 
   it('names each gradient’s size: max |·| and mean |·|', () => {
-    const size = gradientSize(trace.grads.b2)
+    const size = gradientSize(trace.grads.b2.data)
     const abs = Array.from(trace.grads.b2.data, Math.abs)
     assert.equal(size.maxAbs, Math.max(...abs))
     assert.equal(size.meanAbs, abs.reduce((a, b) => a + b, 0) / abs.length)

@@ -156,15 +156,16 @@ export function stepJson(trace: StepTrace, settings: object, batchIndices: Array
 }
 
 /** max |·| and mean |·| of a gradient: how big it is. */
-export function gradientSize(m: Matrix): { maxAbs: number; meanAbs: number } {
+export function gradientSize(values: ArrayLike<number>): { maxAbs: number; meanAbs: number } {
   let max = 0
   let sum = 0
-  for (const v of m.data) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!
     const a = Math.abs(v)
     if (a > max) max = a
     sum += a
   }
-  return { maxAbs: max, meanAbs: sum / m.data.length }
+  return { maxAbs: max, meanAbs: sum / values.length }
 }
 
 /**
