@@ -1,6 +1,14 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { devIndexHtml } from './src-main/dev-csp'
+
+/**
+ * Under `electron-vite dev` only: index.html's CSP meta tag becomes the dev policy, since the React refresh
+ * preamble is an inline script and Vite injects CSS as inline <style>. `electron-vite build` keeps the strict one.
+ */
+const devCsp: Plugin = { name: 'backprop-lab-dev-csp', apply: 'serve', transformIndexHtml: (html) => devIndexHtml(html) }
 
 export default defineConfig({
   main: {
@@ -21,6 +29,6 @@ export default defineConfig({
     root: 'src-renderer',
     // minified: the renderer is the one bundle a user's window parses at every start
     build: { minify: true, rolldownOptions: { input: { index: resolve('src-renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [react(), devCsp],
   },
 })

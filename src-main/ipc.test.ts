@@ -7,8 +7,9 @@ import { Channel, type LabEvent, type RunRecord, type WorkerCommand } from '../s
 import { BOOK_SETTINGS, LabInputError } from '../src-worker/session/validate'
 import { createHandlers, ForeignSenderError, type Dialogs, type SenderInfo } from './ipc'
 import { MyDigitsFile } from './files/my-digits-file'
+import { APP_PAGE_URL } from './navigation'
 
-const PAGE = 'file:///opt/Backprop%20Lab/resources/app.asar/out/renderer/index.html'
+const PAGE = APP_PAGE_URL
 const ownContents = { id: 1 }
 const fromUs: SenderInfo = { sender: ownContents, senderFrame: { parent: null, url: PAGE } }
 
@@ -59,6 +60,8 @@ describe('IPC sender check (STYLE.md §C: our window, main frame, our page)', ()
     ['a subframe of our window', { sender: ownContents, senderFrame: { parent: {}, url: PAGE } }, /subframe/],
     ['our window showing a foreign page', { sender: ownContents, senderFrame: { parent: null, url: 'https://evil.example/index.html' } }, /sending page "https:\/\/evil\.example/],
     ['another local file', { sender: ownContents, senderFrame: { parent: null, url: 'file:///tmp/evil.html' } }, /is not Backprop Lab's/],
+    ['the built page opened over file://', { sender: ownContents, senderFrame: { parent: null, url: 'file:///C:/Program%20Files/Backprop%20Lab/resources/app.asar/out/renderer/index.html' } }, /is not Backprop Lab's/],
+    ['another page of app://', { sender: ownContents, senderFrame: { parent: null, url: 'app://backprop-lab/assets/evil.html' } }, /is not Backprop Lab's/],
     ['a frame that is gone', { sender: ownContents, senderFrame: null }, /sending frame is gone/],
   ]
   for (const [who, event, message] of foreign) {

@@ -29,7 +29,7 @@ export interface Dialogs {
 export interface IpcContext {
   /** the webContents of the app's one window, or undefined when it is closed */
   ownWebContents(): unknown
-  /** the URL the window was loaded with (file:…/index.html or the dev server) */
+  /** the URL the window was loaded with (app://backprop-lab/index.html, or the dev server) */
   pageUrl: string
   host: Pick<TrainingHost, 'command' | 'request' | 'rendererReady' | 'notify'>
   history: Pick<RunHistory, 'list' | 'get'>

@@ -1,23 +1,32 @@
 // The app's one BrowserWindow, set up along Electron's security checklist.
-import { app, BrowserWindow, shell, type Session } from 'electron'
+import { app, BrowserWindow, protocol, shell, type Session } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isOwnPageUrl } from './navigation'
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { APP_SCHEME, isAllowedExternalUrl, isOwnPageUrl, rendererPage, type RendererPage } from './navigation'
 
-/** The page the window loads: electron-vite's dev server in development, else the built index.html. */
-export function rendererPageUrl(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  if (!app.isPackaged && devServer) return devServer
-  return pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).href
+/** Before 'ready': app:// is a standard, secure scheme, so the page has an origin of its own. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 }
 
-/** Denies every permission (camera, notifications, …) and adds the CSP header to our pages. */
-export function hardenSession(session: Session): void {
+/** The page the window loads: electron-vite's dev server in development, else the built renderer over app://. */
+export function chooseRendererPage(): RendererPage {
+  const page = rendererPage(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
+  if (page.warning) console.warn(page.warning)
+  return page
+}
+
+/**
+ * Denies every permission (camera, notifications, …), serves the built renderer on app:// with the CSP
+ * as a header, and gives dev-server pages their CSP header too. index.html's meta tag holds the same
+ * policy (rewritten to the dev one by electron.vite.config.ts under `electron-vite dev`).
+ */
+export function hardenSession(session: Session, page: RendererPage): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
-  // The CSP also sits in index.html's meta tag: header delivery to file:// pages differs between versions.
+  session.protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer'), page.policy, undefined, (m) => console.warn(m)))
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers = { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+    const headers = { ...details.responseHeaders, 'Content-Security-Policy': [page.policy] }
     callback({ responseHeaders: headers })
   })
 }
@@ -65,7 +74,8 @@ export function createMainWindow(pageUrl: string): BrowserWindow {
     return { action: 'deny' }
   })
   contents.on('will-frame-navigate', (event) => {
-    if (event.isMainFrame && isOwnPageUrl(event.url, pageUrl) && event.url.split('#')[0] === pageUrl.split('#')[0]) return
+    // Vite's full reloads and a hash change stay; anything else leaves the app and goes to the OS browser (if allowlisted)
+    if (event.isMainFrame && isOwnPageUrl(event.url, pageUrl)) return
     event.preventDefault()
     openExternally(event.url)
   })
