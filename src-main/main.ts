@@ -1,5 +1,5 @@
 // App lifecycle only: one instance, one window, one training worker, quit when the window closes.
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 // unpacked from app.asar, so the worker thread reads it with plain fs whatever Electron's asar support in workers
@@ -9,12 +9,14 @@ import { createDesktopLab } from './desktop-lab'
 import { createHandlers, registerIpc } from './ipc'
 import { MyDigitsFile } from './files/my-digits-file'
 import { nativeDialogs } from './dialogs'
-import { createMainWindow, hardenSession, rendererPageUrl } from './window'
+import { RendererRecovery, startOrExit } from './lifecycle'
+import { chooseRendererPage, createMainWindow, hardenSession, registerAppScheme } from './window'
 
 let win: BrowserWindow | undefined
 
 function start(): void {
-  const pageUrl = rendererPageUrl()
+  const page = chooseRendererPage()
+  const pageUrl = page.url
   const { host, history } = createDesktopLab({
     // worker.js sits next to this file (electron.vite.config.ts's `worker` input), inside app.asar when packaged
     createWorker: () => new Worker(join(__dirname, 'worker.js'), { workerData: { defaultDataPath } }),
@@ -25,17 +27,32 @@ function start(): void {
   })
   registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
 
-  hardenSession(session.defaultSession)
+  hardenSession(session.defaultSession, page)
   win = createMainWindow(pageUrl)
   host.spawn()
+  // A reload (Ctrl+R, or ours below): hold events until the new page says lab:ready, then replay the state.
   win.webContents.on('did-start-loading', () => host.rendererGone())
-  win.webContents.on('render-process-gone', () => host.rendererGone())
+  const recovery = new RendererRecovery()
+  win.webContents.on('render-process-gone', (_event, details) => {
+    host.rendererGone()
+    const next = recovery.decide(details.reason)
+    console.warn(`the window's renderer process is gone (${details.reason}, exit code ${details.exitCode}): ${next.action}`)
+    if (next.action === 'reload') win?.webContents.reload()
+    if (next.action === 'ask' && win) {
+      void dialog.showMessageBox(win, { type: 'error', message: next.message, buttons: ['Reload', 'Quit'], defaultId: 0, cancelId: 1 }).then(({ response }) => {
+        if (response === 0) win?.webContents.reload()
+        else app.quit()
+      })
+    }
+  })
   win.on('closed', () => {
     win = undefined
     void host.dispose()
   })
   app.on('before-quit', () => void host.dispose())
 }
+
+registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -52,8 +69,6 @@ if (!app.requestSingleInstanceLock()) {
   })
   // One window is the whole app, so closing it quits on every platform (macOS included).
   app.on('window-all-closed', () => app.quit())
-  app.whenReady().then(start, (error: Error) => {
-    console.error(`Backprop Lab could not start: ${error.message}`)
-    app.exit(1)
-  })
+  // Any failure to start (whenReady itself, or start) ends in a dialog and exit 1, never a windowless process holding the lock.
+  void startOrExit(() => app.whenReady().then(start), { showError: (title, content) => dialog.showErrorBox(title, content), exit: (code) => app.exit(code), log: (m) => console.error(m) })
 }

@@ -138,6 +138,41 @@ describe('training host logic (with a test double of the worker)', () => {
     assert.equal(h.types()[0], 'ready')
   })
 
+  it('a page reloaded mid-run is told the run so far first (ready, started, every loss), then the live stream', async () => {
+    const h = harness(fakeWorker())
+    h.host.rendererReady()
+    h.host.command({ type: 'start', settings: { ...SHORT, iterations: 5_000 } })
+    await h.until((e) => e.type === 'progress' && e.firstIteration >= 30)
+    h.host.rendererGone() // did-start-loading: Ctrl+R
+    const from = h.delivered.length
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    assert.equal(h.delivered.length, from, 'nothing reaches a page that has not announced itself')
+    h.host.rendererReady()
+    const again = h.delivered.slice(from)
+    assert.deepEqual(again.slice(0, 3).map((e) => e.type), ['ready', 'started', 'progress'])
+    const firstChunk = again[2]!
+    assert.ok(firstChunk.type === 'progress' && firstChunk.firstIteration === 0 && firstChunk.losses.length >= 40)
+    // then it streams on, from where the replay ended, and the run is still the host's one run
+    const next = await h.until((e) => e.type === 'progress', from + again.length)
+    assert.ok(next.type === 'progress' && firstChunk.type === 'progress' && next.firstIteration === firstChunk.losses.length)
+    h.host.command({ type: 'start', settings: SHORT })
+    const refused = await h.until((e) => e.type === 'rejected', from)
+    assert.match(refused.type === 'rejected' ? refused.message : '', /already in progress/)
+    h.host.command({ type: 'stop' })
+    await h.until((e) => e.type === 'done', from)
+  })
+
+  it('the first page still gets the held events as they came, not a replay', async () => {
+    const h = harness(fakeWorker())
+    h.host.rendererGone() // did-start-loading of the first load
+    h.host.command({ type: 'start', settings: { ...SHORT, iterations: 30 } })
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => h.observed.some((e) => e.type === 'done') && (clearInterval(timer), resolve()), 5)
+    })
+    h.host.rendererReady()
+    assert.deepEqual(h.types(), h.observed.map((e) => e.type))
+  })
+
   it('a double start starts one run and refuses the other', async () => {
     const h = harness(fakeWorker())
     h.host.rendererReady()

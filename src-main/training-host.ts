@@ -3,9 +3,12 @@
 // After a crash the next command respawns the worker; if the user had loaded IDX data that the worker accepted,
 // the host sends it to the new worker first (data-restore.ts), so the lab does not silently fall back to the
 // default digits. A worker that dies again before taking that data drops it, and the 'failed' reason says so.
+// A page that announces itself again (a reload, a renderer crash) is first told the lab's state: the worker's
+// data and the run so far (renderer-replay.ts), so it never shows "idle" over a run that is still going.
 // No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
 import { DataRestore } from '../src-worker/session/data-restore'
+import { RendererReplay } from './renderer-replay'
 
 /** The slice of node:worker_threads' Worker the host uses. */
 export interface WorkerLike {
@@ -38,8 +41,11 @@ export class TrainingHost {
   private ready = false
   private pending: LabEvent[] = []
   private waiters = new Set<Waiter>()
+  /** the page was ready once and then went away: the next ready gets the state replayed, not the backlog */
+  private reloaded = false
   private disposed = false
   private readonly data = new DataRestore()
+  private readonly replay = new RendererReplay()
 
   constructor(private readonly options: TrainingHostOptions) {}
 
@@ -115,16 +121,22 @@ export class TrainingHost {
     this.emit(event)
   }
 
-  /** The renderer subscribed (`lab:ready`): deliver what was held, then stream. */
+  /**
+   * The renderer subscribed (`lab:ready`). The first page gets what was held, in order; a page after a reload
+   * or crash gets the state replayed instead (the held events are in it, or were answers for the old page).
+   * Then events stream.
+   */
   rendererReady(): void {
+    const held = this.reloaded ? this.replay.events() : this.pending
     this.ready = true
-    const held = this.pending
+    this.reloaded = false
     this.pending = []
     for (const event of held) this.options.send(event)
   }
 
   /** The renderer is reloading or gone: hold events again until it says it is ready. */
   rendererGone(): void {
+    if (this.ready) this.reloaded = true
     this.ready = false
   }
 
@@ -189,6 +201,7 @@ export class TrainingHost {
 
   private emit(event: LabEvent): void {
     this.options.observe?.(event)
+    this.replay.observe(event)
     const answered = [...this.waiters].some((waiter) => waiter(event))
     if (answered && event.type !== 'failed') return // a crash is news for the renderer too
     if (event.type === 'model') return // answered a request; the renderer never asked for it

@@ -1,0 +1,111 @@
+// What a reloaded window must be told to show the lab as it is (issue 11 #9): main keeps the events that
+// make the renderer's state, and replays them, in an order the renderer's store accepts, to a page that
+// announces itself again after a reload (Ctrl+R) or a renderer crash. Pure: no electron, no node:*.
+import type { LabEvent } from '../src-worker/protocol'
+
+type Of<T extends LabEvent['type']> = Extract<LabEvent, { type: T }>
+
+interface RunLog {
+  started: Of<'started'>
+  /** every loss so far, index = iteration (one progress event on replay) */
+  losses: Float32Array
+  count: number
+  epochs: Of<'epoch'>[]
+  paused: Of<'paused'> | undefined
+  learningRate: Of<'learningRateChanged'> | undefined
+  end: Of<'done'> | Of<'failed'> | undefined
+}
+
+/**
+ * The state-making events seen so far: the worker's 'ready' and the data it trains on, the current (or
+ * last) run from 'started' to its end, what replaced the weights since, and a worker failure between runs.
+ * Answers to requests (predictions, inspections, steps) and refusals belong to the page that asked, so they
+ * are not kept. A 1,000,000-iteration run costs 4 MB here (its losses as float32, as they arrived).
+ */
+export class RendererReplay {
+  private ready: Of<'ready'> | undefined
+  private dataset: Of<'datasetLoaded'> | undefined
+  private run: RunLog | undefined
+  private weights: (Of<'modelLoaded'> | Of<'weightsReset'>) | undefined
+  private failure: Of<'failed'> | undefined
+
+  observe(event: LabEvent): void {
+    const run = this.run
+    switch (event.type) {
+      case 'ready':
+        this.ready = event
+        this.dataset = undefined
+        this.failure = undefined
+        break
+      case 'datasetLoaded':
+        this.dataset = event
+        break
+      case 'started':
+        this.run = { started: event, losses: new Float32Array(1024), count: 0, epochs: [], paused: undefined, learningRate: undefined, end: undefined }
+        this.weights = undefined
+        this.failure = undefined
+        break
+      case 'progress':
+        if (run && !run.end) this.keepLosses(run, event)
+        break
+      case 'epoch':
+        if (run && !run.end) run.epochs.push(event)
+        break
+      case 'paused':
+        if (run && !run.end) run.paused = event
+        break
+      case 'resumed':
+        if (run && !run.end) run.paused = undefined
+        break
+      case 'learningRateChanged':
+        if (run && !run.end) run.learningRate = event
+        break
+      case 'done':
+        if (run && !run.end) run.end = event
+        break
+      case 'failed':
+        // a run going ends with it; between runs it is news of the worker, shown until a new one is ready
+        if (run && !run.end) run.end = event
+        else this.failure = event
+        break
+      case 'modelLoaded':
+      case 'weightsReset':
+        this.weights = event
+        break
+      default:
+        break
+    }
+  }
+
+  /** The events to send a page that just (re)announced itself, in the order they must arrive. */
+  events(): LabEvent[] {
+    const out: LabEvent[] = []
+    if (this.ready) out.push(this.ready)
+    if (this.dataset) out.push(this.dataset)
+    const run = this.run
+    if (run) {
+      out.push(run.started)
+      if (run.count > 0) out.push({ type: 'progress', firstIteration: 0, losses: run.losses.slice(0, run.count) })
+      out.push(...run.epochs)
+      if (run.learningRate) out.push(run.learningRate)
+      if (run.paused && !run.end) out.push(run.paused)
+      if (run.end) out.push(run.end)
+    }
+    if (this.weights) out.push(this.weights)
+    if (this.failure) out.push(this.failure)
+    return out
+  }
+
+  private keepLosses(run: RunLog, event: Of<'progress'>): void {
+    const end = event.firstIteration + event.losses.length
+    if (end > run.losses.length) {
+      let size = run.losses.length
+      while (size < end) size *= 2
+      const grown = new Float32Array(Math.min(size, Math.max(end, run.started.settings.iterations)))
+      grown.set(run.losses.subarray(0, run.count))
+      run.losses = grown
+    }
+    run.losses.set(event.losses, event.firstIteration)
+    run.count = Math.max(run.count, end)
+  }
+}
