@@ -236,3 +236,17 @@ test('panes are reachable by keyboard and nothing broke the page or the CSP', as
   await page.screenshot({ path: resolve(ARTIFACTS, 'train-dark.png'), fullPage: true })
   expect(problems).toEqual([])
 })
+
+test('inside Electron without its preload bridge the page says what broke, and starts no engine of its own', async ({ browser, baseURL }) => {
+  // Only the user agent says "Electron" here; nothing of Electron is faked. This is the renderer's own rule (choose-lab.ts).
+  const context = await browser.newContext({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) backprop-lab/0.1.0 Chrome/140.0.0.0 Electron/45.5.0 Safari/537.36' })
+  const page = await context.newPage()
+  const workers: string[] = []
+  page.on('worker', (w) => workers.push(w.url()))
+  await page.goto(baseURL ?? '/')
+  await expect(page.getByTestId('bridge-missing')).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('preload')
+  await expect(page.getByRole('tab')).toHaveCount(0)
+  expect(workers).toEqual([])
+  await context.close()
+})

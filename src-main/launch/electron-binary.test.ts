@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { findElectronBinary, needsNoSandbox } from './electron-binary'
+import { findElectronBinary, noSandboxReason } from './electron-binary'
 
 let dir: string
 let pkg: string
@@ -37,9 +37,21 @@ describe('finding the Electron binary without require("electron")', () => {
     assert.ok(!result.found && /ELECTRON_OVERRIDE_DIST_PATH is set but .*elsewhere/.test(result.reason))
   })
 
-  it('asks for --no-sandbox only as root on Linux', () => {
-    assert.equal(needsNoSandbox('linux', 0), true)
-    assert.equal(needsNoSandbox('linux', 1000), false)
-    assert.equal(needsNoSandbox('darwin', 0), false)
+  it('asks for --no-sandbox as root on Linux, and never on macOS or Windows', () => {
+    assert.match(noSandboxReason({ platform: 'linux', uid: 0, userNamespacesRestricted: false }) ?? '', /as root/)
+    assert.equal(noSandboxReason({ platform: 'darwin', uid: 0, userNamespacesRestricted: true }), undefined)
+    assert.equal(noSandboxReason({ platform: 'win32', uid: undefined, userNamespacesRestricted: true }), undefined)
+  })
+  it('keeps the sandbox for a normal user where unprivileged user namespaces work', () => {
+    assert.equal(noSandboxReason({ platform: 'linux', uid: 1000, chromeSandbox: { uid: 1000, mode: 0o100755 }, userNamespacesRestricted: false }), undefined)
+  })
+  it('keeps it on Ubuntu 24.04 when chrome-sandbox is SUID root', () => {
+    assert.equal(noSandboxReason({ platform: 'linux', uid: 1000, chromeSandbox: { uid: 0, mode: 0o104755 }, userNamespacesRestricted: true }), undefined)
+  })
+  it("says why and how to fix it on Ubuntu 24.04 with npm's non-SUID chrome-sandbox", () => {
+    for (const chromeSandbox of [{ uid: 1000, mode: 0o100755 }, { uid: 0, mode: 0o100755 }, undefined]) {
+      const reason = noSandboxReason({ platform: 'linux', uid: 1000, chromeSandbox, userNamespacesRestricted: true })
+      assert.match(reason ?? '', /restricts unprivileged user namespaces.*sudo chmod 4755/)
+    }
   })
 })

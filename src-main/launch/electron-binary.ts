@@ -1,6 +1,6 @@
 // Finds the Electron executable WITHOUT require('electron'): with electron ≥ 42 that require starts a
 // download, and without a binary it throws (TOOLCHAIN.md §5). Used by `npm start` and the Electron e2e spec.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
@@ -25,7 +25,51 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env, package
 export const INSTALL_HINT =
   'Install it with `npx install-electron` (Electron ≥ 42 downloads its binary on demand) on a machine that can reach the Electron release downloads (github.com), then run the command again.'
 
-/** Chromium's sandbox refuses to run as root on Linux; Electron then needs --no-sandbox for the browser process. */
-export function needsNoSandbox(platform = process.platform, uid = process.getuid?.()): boolean {
-  return platform === 'linux' && uid === 0
+export interface SandboxFacts {
+  platform: NodeJS.Platform
+  uid: number | undefined
+  /** owner and mode of node_modules/electron/dist/chrome-sandbox, when it exists */
+  chromeSandbox?: { uid: number; mode: number }
+  /** /proc/sys/kernel/apparmor_restrict_unprivileged_userns is 1 (Ubuntu ≥ 23.10) */
+  userNamespacesRestricted: boolean
+}
+
+/**
+ * Why Electron must be started with --no-sandbox on this machine, or undefined when its OS sandbox can run.
+ * On Linux, Chromium needs either unprivileged user namespaces or a SUID-root chrome-sandbox helper; npm
+ * installs the helper without SUID, and Ubuntu ≥ 23.10 restricts the namespaces (electron/electron#42510),
+ * so a normal user's `npm start` would abort there. The installed .deb is not affected: it ships a SUID
+ * helper and an AppArmor profile. The renderer's own sandbox (sandbox: true, no Node) stays on regardless.
+ */
+export function noSandboxReason(facts: SandboxFacts): string | undefined {
+  if (facts.platform !== 'linux') return undefined
+  if (facts.uid === 0) return 'running as root: Chromium refuses its OS sandbox as root'
+  const helper = facts.chromeSandbox
+  const suidRoot = !!helper && helper.uid === 0 && (helper.mode & 0o4000) !== 0
+  if (suidRoot || !facts.userNamespacesRestricted) return undefined
+  return (
+    'this Linux restricts unprivileged user namespaces (AppArmor) and node_modules/electron/dist/chrome-sandbox is not SUID root, ' +
+    'so Chromium cannot sandbox itself. To keep the sandbox: sudo chown root:root node_modules/electron/dist/chrome-sandbox && sudo chmod 4755 node_modules/electron/dist/chrome-sandbox'
+  )
+}
+
+/** The facts of this machine for noSandboxReason. */
+export function sandboxFacts(electronPath?: string): SandboxFacts {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8').trim()
+    } catch {
+      return undefined
+    }
+  }
+  let chromeSandbox: SandboxFacts['chromeSandbox']
+  if (electronPath) {
+    try {
+      const stat = statSync(join(dirname(electronPath), 'chrome-sandbox'))
+      chromeSandbox = { uid: stat.uid, mode: stat.mode }
+    } catch {
+      chromeSandbox = undefined
+    }
+  }
+  return { platform: process.platform, uid: process.getuid?.(), chromeSandbox, userNamespacesRestricted: read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns') === '1' }
 }

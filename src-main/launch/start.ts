@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { findElectronBinary, INSTALL_HINT, needsNoSandbox } from './electron-binary'
+import { findElectronBinary, INSTALL_HINT, noSandboxReason, sandboxFacts } from './electron-binary'
 
 const ROOT = resolve(__dirname, '..', '..')
 const INSTALL_TIMEOUT_MS = 180_000
@@ -33,10 +33,11 @@ function main(): void {
     if (!binary.found) fail(`the installer finished but ${binary.reason}.\n${INSTALL_HINT}`)
   }
   const args = ['.']
-  if (needsNoSandbox()) {
-    // Chromium's setuid/namespace sandbox cannot run as root; the renderer's sandbox: true (no Node, no OS
-    // access from the page) is a different setting and stays on.
-    console.log('npm start: running as root on Linux, so Electron gets --no-sandbox (Chromium refuses its OS sandbox as root). Run as a normal user to keep it.')
+  const noSandbox = noSandboxReason(sandboxFacts(binary.path))
+  if (noSandbox) {
+    // A development launch of this checkout's own code; the renderer's sandbox: true (no Node, no OS access
+    // from the page) is a different setting and stays on. The installed .deb keeps Chromium's sandbox.
+    console.log(`npm start: Electron gets --no-sandbox because ${noSandbox}`)
     args.push('--no-sandbox')
   }
   console.log(`npm start: ${binary.path} ${args.join(' ')}`)

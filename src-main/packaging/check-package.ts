@@ -10,6 +10,7 @@ import { extractAll, getRawHeader } from '@electron/asar'
 import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { TrainingHost } from '../training-host'
 import { checkAsarContents, mb, TOTAL_BUDGET_BYTES, type ArchivedFile } from './asar-contents'
+import { checkFuseConfig, checkFuseWire, E2E_FUSE_OVERRIDES, packagedExecutables, readFuseWire } from './fuses'
 
 const ROOT = resolve(__dirname, '..', '..')
 const BUILD_TIMEOUT_MS = 120_000
@@ -32,6 +33,11 @@ function archivedFiles(node: HeaderNode, prefix = ''): ArchivedFile[] {
   )
 }
 
+/** package.json's "build": electron-builder's config. */
+function builderConfig(): Record<string, unknown> {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { build: Record<string, unknown> }).build
+}
+
 function buildPackage(work: string): string {
   const electronDist = join(work, 'placeholder-electron')
   mkdirSync(electronDist)
@@ -43,7 +49,12 @@ function buildPackage(work: string): string {
   const output = join(work, 'dist')
   const env = { ...process.env, ...(existsSync('/usr/bin/7za') ? { ELECTRON_BUILDER_7ZIP_PATH: '/usr/bin/7za' } : {}) }
   const bin = join(ROOT, 'node_modules', '.bin', 'electron-builder')
-  const args = ['--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`]
+  // Fuses are flipped in the Electron executable, which a placeholder lacks: this build leaves them out,
+  // and checkFuses (fuses.ts) checks the config here and the packaged binary's fuse wire where one exists.
+  const { electronFuses: _fuses, ...config } = builderConfig()
+  const configFile = join(work, 'electron-builder.json')
+  writeFileSync(configFile, JSON.stringify(config))
+  const args = ['--linux', 'dir', '--publish', 'never', `--config=${configFile}`, `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`]
   console.log(`$ electron-builder ${args.join(' ')}`)
   const result = spawnSync(bin, args, { cwd: ROOT, env, encoding: 'utf8', timeout: BUILD_TIMEOUT_MS })
   if (result.error || result.status !== 0) {
@@ -84,6 +95,25 @@ async function trainWithPackagedWorker(extracted: string, dataPath: string): Pro
   })
 }
 
+/** The fuse config always; the fuse wire of every packaged executable that exists (dist/, dist-e2e/). */
+async function checkFuses(): Promise<void> {
+  const config = checkFuseConfig(builderConfig().electronFuses)
+  if (config.length > 0) fail(`the fuses are not right:\n  - ${config.join('\n  - ')}`)
+  console.log('fuses: package.json build.electronFuses is the required set (fuses.ts)')
+  let read = 0
+  for (const [folder, overrides] of [['dist', {}], ['dist-e2e', E2E_FUSE_OVERRIDES]] as const) {
+    for (const executable of packagedExecutables(join(ROOT, folder))) {
+      const wire = await readFuseWire(executable)
+      if (!wire) continue // a placeholder, not Electron
+      const problems = checkFuseWire(wire, overrides)
+      if (problems.length > 0) fail(`${executable}:\n  - ${problems.join('\n  - ')}`)
+      console.log(`fuses: ${executable}'s fuse wire is right${folder === 'dist-e2e' ? ' (the e2e build: --inspect on for Playwright)' : ''}`)
+      read++
+    }
+  }
+  if (read === 0) console.log('fuses: no packaged Electron executable in dist/ or dist-e2e/ here, so no fuse wire was read (the release workflow reads it after `npm run dist`)')
+}
+
 async function main(): Promise<void> {
   for (const built of ['out/main/index.js', 'out/main/worker.js', 'out/preload/index.js', 'out/renderer/index.html']) {
     if (!existsSync(join(ROOT, built))) fail(`${built} is missing: run \`npx electron-vite build\` first`)
@@ -111,6 +141,7 @@ async function main(): Promise<void> {
     if (!existsSync(unpackedData)) fail(`${unpackedData} is missing: the data asset must be unpacked next to app.asar (build.asarUnpack)`)
     console.log(`packaged main loads the data from app.asar.unpacked/out/main/${dataFile}`)
     console.log(`packaged worker: ${await trainWithPackagedWorker(extracted, unpackedData)}`)
+    await checkFuses()
     console.log(`test:package passed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   } finally {
     rmSync(work, { recursive: true, force: true })
