@@ -3,6 +3,7 @@ import type { LabApi } from '../src-worker/protocol'
 import { LANGUAGES, useI18n, type Language } from './i18n'
 import { GradientPane } from './panes/GradientPane'
 import { GraphPane } from './panes/GraphPane'
+import { LayersPane } from './layers/LayersPane'
 import { InspectPane } from './panes/InspectPane'
 import { RunsPane } from './panes/RunsPane'
 import { PredictPane } from './predict/PredictPane'
@@ -17,6 +18,7 @@ const PANES = [
   { id: 'step', section: '5.7.1' },
   { id: 'gradient', section: '5.7.3' },
   { id: 'graph', section: '5.1–5.4' },
+  { id: 'layers', section: '5.5–5.6' },
   { id: 'inspect', section: '5.7.2' },
   { id: 'runs', section: '5.7.4' },
 ] as const
@@ -98,6 +100,7 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
           {pane === 'step' && <StepPane lab={lab} learningRate={store.getSnapshot().learningRate ?? 0.1} />}
           {pane === 'gradient' && <GradientPane lab={lab} />}
           {pane === 'graph' && <GraphPane />}
+          {pane === 'layers' && <LayersPane />}
           {pane === 'inspect' && <InspectPane lab={lab} onOpenInPredict={openInPredict} />}
           {pane === 'runs' && <RunsPane lab={lab} />}
         </div>

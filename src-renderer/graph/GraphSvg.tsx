@@ -15,9 +15,9 @@ export interface GraphNode {
 export interface GraphEdge {
   from: string
   to: string
-  /** null while not yet computed: nothing is drawn */
-  forward: number | null
-  backward: number | null
+  /** null while not yet computed: nothing is drawn; a string (e.g. a shape, "(N,2)") is drawn as it is */
+  forward: number | string | null
+  backward: number | string | null
 }
 
 /** The node a step lights, and in which pass. */
@@ -82,7 +82,7 @@ export function GraphSvg({
               data-edge={`${e.from}-${e.to}`}
               data-kind="forward"
             >
-              {formatNumber(e.forward)}
+              {typeof e.forward === 'number' ? formatNumber(e.forward) : e.forward}
             </text>
             )}
             {e.backward !== null && (
@@ -94,7 +94,7 @@ export function GraphSvg({
               data-edge={`${e.from}-${e.to}`}
               data-kind="backward"
             >
-              {formatNumber(e.backward)}
+              {typeof e.backward === 'number' ? formatNumber(e.backward) : e.backward}
             </text>
             )}
           </g>

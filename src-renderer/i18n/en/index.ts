@@ -1,6 +1,7 @@
 // The English catalogue, one file a pane or area (each helper of the UI owns its own file).
 // Add a namespace here and in ../ko/index.ts; the types make the Korean one follow.
 import { graph } from './graph'
+import { layers } from './layers'
 import { shell } from './shell'
 import { mydigits } from './mydigits'
 import { step } from './step'
@@ -11,5 +12,5 @@ import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
 
-export const en = { shell, train, predict, inspect, messages, mydigits, step, runs, graph }
+export const en = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers }
 export type Catalogue = typeof en

@@ -16,6 +16,7 @@ export const shell = {
     predict: 'Predict',
     gradient: 'Gradient check',
     graph: 'Computational graph',
+    layers: 'Layers',
     step: 'One step',
     inspect: 'Inspect',
     runs: 'Runs',

@@ -1,6 +1,7 @@
 import type { Messages } from '../messages'
 import type { Catalogue } from '../en'
 import { graph } from './graph'
+import { layers } from './layers'
 import { shell } from './shell'
 import { mydigits } from './mydigits'
 import { step } from './step'
@@ -11,4 +12,4 @@ import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
 
-export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers }

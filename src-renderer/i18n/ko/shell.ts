@@ -18,6 +18,7 @@ export const shell: Messages<typeof en> = {
     predict: '예측',
     gradient: '기울기 확인',
     graph: '계산 그래프',
+    layers: '계층',
     step: '학습 한 단계',
     inspect: '살펴보기',
     runs: '실행 기록',
