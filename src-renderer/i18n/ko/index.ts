@@ -10,5 +10,6 @@ import { messages } from './messages'
 import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
+import { gradient } from './gradient' // issue #9 §4
 
-export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, gradient }
