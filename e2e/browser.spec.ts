@@ -135,16 +135,41 @@ test('drawings are recognised: a 1 and a 0, with probabilities summing to 1', as
   await page.screenshot({ path: resolve(ARTIFACTS, 'predict-0.png'), fullPage: true })
 })
 
-test('the gradient check (5.7.3) shows four mean differences at most 1e-9', async () => {
+test('the gradient check (5.7.3) shows progress, both timings and their ratio, four mean differences at most 1e-9, the maps and the largest entry', async () => {
   await tab('Gradient check').click()
-  await page.getByRole('button', { name: 'Run gradient check' }).click()
+  const run = page.getByRole('button', { name: 'Run gradient check' })
+  await run.click()
+  const progress = page.getByRole('progressbar', { name: 'Gradient check progress' })
+  await expect(progress).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Checking…' })).toBeDisabled()
+  await expect(progress).toHaveAttribute('aria-valuemax', '39760')
   await expect(page.getByTestId('grad-verdict')).toContainText('Backprop agrees', { timeout: 45_000 })
+  await expect(progress).toHaveCount(0)
   for (const name of ['W1', 'b1', 'W2', 'b2']) {
     const value = Number(await page.getByTestId(`grad-diff-${name}`).getAttribute('data-value'))
     expect(value, name).toBeGreaterThanOrEqual(0)
     expect(value, name).toBeLessThanOrEqual(1e-9)
   }
+  await expect(page.getByTestId('grad-time-numerical')).toHaveText(/^\d+(\.\d)? s$/)
+  await expect(page.getByTestId('grad-time-backprop')).toHaveText(/^[\d.,]+ (ms|µs)$/)
+  await expect(page.getByTestId('grad-ratio')).toHaveText(/^backprop is [\d,]+× faster$/)
+  expect(Number(await page.getByTestId('grad-timings').getAttribute('data-ratio'))).toBeGreaterThan(100)
+  for (const name of ['W1', 'b1', 'W2', 'b2']) await expect(page.getByRole('img', { name: `|numerical − backprop| for every element of ${name}` })).toBeVisible()
+  const largest = page.getByTestId('grad-largest')
+  await expect(largest).toContainText(/(W1|b1|W2|b2)\[\d+, \d+\].*: numerical -?\d.*, backprop -?\d.*, \|difference\| \d/)
   await page.screenshot({ path: resolve(ARTIFACTS, 'gradient.png'), fullPage: true })
+
+  // Sigmoid after ReLU: during the run no verdict is shown (the ReLU one is gone), then Sigmoid's arrives
+  await page.getByLabel('Hidden activation').selectOption('sigmoid')
+  await run.click()
+  await expect(page.getByTestId('grad-running')).toHaveAttribute('data-activation', 'sigmoid')
+  await expect(page.getByTestId('grad-verdict')).toHaveCount(0)
+  await expect(page.getByTestId('grad-largest')).toHaveCount(0)
+  await expect(page.getByTestId('grad-diff-W1')).toHaveText('—')
+  await expect(progress).toHaveAttribute('aria-valuenow', /^[1-9]\d*$/)
+  await expect(page.getByTestId('grad-verdict')).toHaveAttribute('data-activation', 'sigmoid', { timeout: 45_000 })
+  await expect(page.getByTestId('grad-verdict')).toContainText('Backprop agrees')
+  await expect(page.getByTestId('grad-largest')).toHaveAttribute('data-kink', 'no')
 })
 
 test("the computational graphs (5.4) show the book's numbers, and follow edited inputs", async () => {

@@ -57,6 +57,45 @@ export interface GradientDiffs {
   b2: number
 }
 
+/** The four parameters of the two-layer net (5.7.2), in the book's order. */
+export type ParamName = 'W1' | 'b1' | 'W2' | 'b2'
+
+/** |numerical − backprop| for every element of one parameter (5.7.3), row-major: values[row * cols + col]. */
+export interface GradientDiffMap {
+  rows: number
+  cols: number
+  values: Float64Array
+}
+
+/**
+ * A ReLU input that the central difference straddles: perturbing the parameter by ±h moves the input of hidden
+ * unit `unit` (sample `sample`) by ±shift, and |input| < shift, so f(x+h) and f(x−h) sit on both sides of the kink.
+ */
+export interface ReluKink {
+  /** hidden unit (column of W1, b1) */
+  unit: number
+  /** row of the batch */
+  sample: number
+  /** the pre-activation (x·W1 + b1)[sample, unit] */
+  input: number
+  /** how far ±h on the parameter moves that input: h·|x[sample, row]| for W1, h for b1 */
+  shift: number
+}
+
+/** The element where backprop and the numerical gradient differ most, over all four parameters. */
+export interface LargestGradientDiff {
+  parameter: ParamName
+  /** 0-based; 0 for a bias */
+  row: number
+  col: number
+  numerical: number
+  backprop: number
+  /** |numerical − backprop| */
+  diff: number
+  /** set when the hidden input of this element's unit lies within the perturbation of the ReLU kink; null otherwise (and always for Sigmoid, W2, b2) */
+  kink: ReluKink | null
+}
+
 /** What a finished run reports; also the CLI's `--json` summary line. */
 export interface RunSummary {
   iterations: number
@@ -187,7 +226,14 @@ export type LabEvent =
   /** probabilities: 10 softmax outputs summing to 1 */
   /** trained: the weights have seen training or came from a model file (false for a fresh, untrained net) */
   | { type: 'prediction'; requestId: number; probabilities: number[]; trained: boolean }
-  | { type: 'gradientChecked'; activation: Activation; diffs: GradientDiffs; seconds: number }
+  /** a gradient check under way: done of total parameter elements differentiated numerically; at most ~10 a second, the last at done = total */
+  | { type: 'gradientProgress'; activation: Activation; done: number; total: number }
+  /**
+   * diffs: the four means (the book's printout); maps: every element's difference; seconds: the whole check.
+   * numericalSeconds: one numerical gradient on the batch; backpropSeconds: one backprop gradient on the same
+   * batch (the mean of repeated calls, as one takes well under a millisecond).
+   */
+  | { type: 'gradientChecked'; activation: Activation; diffs: GradientDiffs; maps: Record<ParamName, GradientDiffMap>; largest: LargestGradientDiff; seconds: number; numericalSeconds: number; backpropSeconds: number }
   | ({ type: 'testSample'; index: number; probabilities: number[]; trained: boolean } & DigitView)
   /** W1 as hiddenSize tiles of 784; confusion[actual * 10 + predicted] counts over the test set */
   /** misclassified: every wrong test digit (up to a limit) with the softmax output for its predicted digit */

@@ -1,73 +1,64 @@
-import { useEffect, useState } from 'react'
-import type { Activation, GradientDiffs, LabApi } from '../../src-worker/protocol'
+import { useMemo, useState, useSyncExternalStore } from 'react'
+import type { Activation, GradientDiffMap, GradientDiffs, LabApi, LargestGradientDiff, ParamName, StepMatrix } from '../../src-worker/protocol'
 import { PARAM_NAMES } from '../../src-worker/net/backend'
 import { formatSmall } from '../graph/format-number'
+import { useI18n, type T } from '../i18n'
+import { refusalText } from '../i18n/worker-messages'
+import { Heatmap, Tiles, type MarkedCell } from '../step/Heatmap'
+import { gradientCheckStore, type GradientCheckState, type GradientResult } from './gradient-check-state'
 
 /** The book's printout of 5.7.3 (gradient_check.py), for comparison. */
 const BOOK: GradientDiffs = { W1: 2.37758035282e-13, b1: 6.98727888903e-13, W2: 8.04333310893e-13, b2: 1.20126136816e-10 }
 /** what "agrees" means here: the book's scale */
 const BOUND = 1e-9
+/** the maps' colour scale spans this many decades below each map's largest difference */
+const DECADES = 4
+
+type Num = ReturnType<typeof useI18n>['num']
 
 /** 5.7.3 gradient check: backprop vs the numerical gradient on 784-50-10 and the first 3 training digits. */
 export function GradientPane({ lab }: { lab: LabApi }) {
-  const [activation, setActivation] = useState<Activation>('relu')
-  const [running, setRunning] = useState(false)
-  const [result, setResult] = useState<{ activation: Activation; diffs: GradientDiffs; seconds: number } | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-
-  useEffect(
-    () =>
-      lab.onEvent((event) => {
-        if (event.type === 'gradientChecked') {
-          setResult(event)
-          setRunning(false)
-        } else if (event.type === 'rejected' && event.command === 'checkGradient') {
-          setProblem(event.message)
-          setRunning(false)
-        }
-      }),
-    [lab],
-  )
-
-  const run = (): void => {
-    setRunning(true)
-    setProblem(null)
-    lab.checkGradient(activation)
-  }
+  const { t, num } = useI18n()
+  const g = t.gradient
+  const store = gradientCheckStore(lab)
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const [activation, setActivation] = useState<Activation>(state.running?.activation ?? 'relu')
+  const { running, result } = state
   const agree = result ? PARAM_NAMES.every((name) => result.diffs[name] <= BOUND) : false
 
   return (
     <>
       <h2>
-        Gradient check <span className="book">5.7.3 Verifying backprop with the numerical gradient</span>
+        {g.title} <span className="book">{g.book}</span>
       </h2>
-      <p className="lead">
-        Backprop's gradient against the slow central difference (h = 10⁻⁴) on the book's network (784-50-10, the first 3
-        training digits): the mean absolute difference for each parameter.
-      </p>
+      <p className="lead">{g.lead}</p>
       <div className="controls">
-        <label htmlFor="grad-activation">Hidden activation</label>
-        <select id="grad-activation" value={activation} onChange={(e) => setActivation(e.target.value as Activation)} disabled={running}>
-          <option value="relu">ReLU (the book)</option>
-          <option value="sigmoid">Sigmoid</option>
+        <label htmlFor="grad-activation">{g.activation}</label>
+        <select id="grad-activation" value={activation} onChange={(e) => setActivation(e.target.value as Activation)} disabled={running !== null}>
+          <option value="relu">{g.relu}</option>
+          <option value="sigmoid">{g.sigmoid}</option>
         </select>
-        <button className="primary" onClick={run} disabled={running}>
-          {running ? 'Checking…' : 'Run gradient check'}
+        <button className="primary" onClick={() => store.request(activation)} disabled={running !== null}>
+          {running ? g.running : g.run}
         </button>
       </div>
-      {running && <p role="status">Computing about 80,000 numerical derivatives in the worker…</p>}
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
+      {running && <Progress running={running} t={t} num={num} />}
+      {state.problem && (
+        <p className="error" role="alert" data-testid="grad-problem">
+          {problemText(t, state.problem)}
         </p>
       )}
+      {result && <Timings result={result} t={t} num={num} />}
       <table className="diffs">
-        <caption>Mean |backprop − numerical| per parameter</caption>
+        <caption>{g.tableCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">parameter</th>
-            <th scope="col">this lab{result ? ` (${result.activation})` : ''}</th>
-            <th scope="col">the book (ReLU)</th>
+            <th scope="col">{g.parameter}</th>
+            <th scope="col">
+              {g.thisLab}
+              {result ? ` (${g.activationName[result.activation]})` : ''}
+            </th>
+            <th scope="col">{g.theBook}</th>
           </tr>
         </thead>
         <tbody>
@@ -83,28 +74,131 @@ export function GradientPane({ lab }: { lab: LabApi }) {
         </tbody>
       </table>
       {result && (
-        <div className="verdict" role="status" data-testid="grad-verdict">
+        <div className="verdict" role="status" data-testid="grad-verdict" data-activation={result.activation}>
           <p>
-            <strong>{agree ? `✓ Backprop agrees: every difference is ≤ 1e-9.` : `✗ A difference is above 1e-9: backprop and the numerical gradient disagree.`}</strong>{' '}
-            ({result.seconds.toFixed(1)} s)
+            <strong>{agree ? g.agree(formatSmall(BOUND)) : g.disagree(formatSmall(BOUND))}</strong> ({g.checkedIn(g.activationName[result.activation], num(result.seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 }))})
           </p>
         </div>
       )}
-      <section className="why" aria-label="Why the differences are this small">
-        <h3>Why so small, and why not zero</h3>
+      {result && <Largest largest={result.largest} activation={result.activation} t={t} num={num} />}
+      {result && <DiffMaps maps={result.maps} t={t} />}
+      <section className="why" aria-label={g.whyTitle}>
+        <h3>{g.whyTitle}</h3>
         <ul>
-          <li>Everything here is float64, like numpy. In float32 the central difference alone would leave errors near 10⁻⁴.</li>
-          <li>
-            The loss uses an exact log-softmax. The book's <code>log(y + 1e-7)</code> nudges the numerical gradient of b2 to about
-            10⁻⁷ here; the book's own printout shows b2 as the largest of its four.
-          </li>
-          <li>
-            ReLU has a kink at 0: if a hidden input lies within h of 0 the central difference straddles it and differs from
-            backprop. With these weights that is rare, so the means stay tiny.
-          </li>
-          <li>What remains is the O(h²) truncation error and rounding: the gradient is right.</li>
+          <li>{g.whyFloat}</li>
+          <li>{g.whyLog}</li>
+          <li>{g.whyKink}</li>
+          <li>{g.whyRest}</li>
         </ul>
       </section>
     </>
+  )
+}
+
+function problemText(t: T, problem: NonNullable<GradientCheckState['problem']>): string {
+  return problem.kind === 'rejected' ? refusalText(t, 'checkGradient', problem.message) : t.gradient.failed(problem.reason)
+}
+
+/** The bar of a running check: numerical derivatives done of total, as the worker reports them (~10 a second). */
+function Progress({ running, t, num }: { running: NonNullable<GradientCheckState['running']>; t: T; num: Num }) {
+  const g = t.gradient
+  const { done, total } = running
+  const text = g.progress(num(done), total > 0 ? num(total) : '…')
+  return (
+    <div className="grad-running" data-testid="grad-running" data-activation={running.activation}>
+      <div className="grad-progress" role="progressbar" aria-label={g.progressLabel} aria-valuemin={0} aria-valuemax={Math.max(total, 1)} aria-valuenow={done} aria-valuetext={text} data-testid="grad-progress">
+        <div className="grad-progress-bar" style={{ width: `${total > 0 ? (done / total) * 100 : 0}%` }} />
+      </div>
+      <p className="hint">
+        {text}. {g.progressOf(g.activationName[running.activation])}
+      </p>
+    </div>
+  )
+}
+
+/** A duration with the SI unit that suits it: 6.2 s, 0.214 ms, 85 µs. */
+function duration(seconds: number, num: Num): string {
+  if (seconds >= 1) return `${num(seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`
+  if (seconds >= 1e-3) return `${num(seconds * 1e3, { maximumSignificantDigits: 3 })} ms`
+  return `${num(seconds * 1e6, { maximumSignificantDigits: 3 })} µs`
+}
+
+/** Both methods on the same batch, and what 5.7.3 is about: how much faster backprop is. */
+function Timings({ result, t, num }: { result: GradientResult; t: T; num: Num }) {
+  const g = t.gradient
+  const ratio = result.numericalSeconds / result.backpropSeconds
+  return (
+    <section className="grad-timings" aria-label={g.timingsLabel} data-testid="grad-timings" data-ratio={String(ratio)}>
+      <dl className="readouts">
+        <div>
+          <dt>{g.numerical}</dt>
+          <dd data-testid="grad-time-numerical">{duration(result.numericalSeconds, num)}</dd>
+        </div>
+        <div>
+          <dt>{g.backprop}</dt>
+          <dd data-testid="grad-time-backprop">{duration(result.backpropSeconds, num)}</dd>
+        </div>
+      </dl>
+      <p>
+        <strong data-testid="grad-ratio">{g.faster(num(ratio, { maximumSignificantDigits: 2 }))}</strong>. {g.fasterWhy}
+      </p>
+    </section>
+  )
+}
+
+/** The element where the two gradients differ most, and whether the ReLU kink explains it (the engine decides). */
+function Largest({ largest, activation, t, num }: { largest: LargestGradientDiff; activation: Activation; t: T; num: Num }) {
+  const g = t.gradient
+  const { parameter, row, col, kink } = largest
+  const at = g.at(parameter, num(row), num(col))
+  const where = parameter === 'W1' ? `${at} (${g.pixelOf(num(col), num(Math.floor(row / 28)), num(row % 28))})` : at
+  return (
+    <section className="grad-largest" data-testid="grad-largest" data-parameter={parameter} data-row={row} data-col={col} data-kink={kink ? 'yes' : 'no'}>
+      <h3>{g.largestTitle}</h3>
+      <p>{g.largest(where, formatSmall(largest.numerical), formatSmall(largest.backprop), formatSmall(largest.diff))}</p>
+      {kink && <p data-testid="grad-kink">{g.kink(num(kink.unit), num(kink.sample), formatSmall(kink.input), formatSmall(kink.shift))}</p>}
+      {!kink && activation === 'relu' && <p className="hint">{g.noKink}</p>}
+    </section>
+  )
+}
+
+/** One map on a log scale: log₁₀(d / (max·10⁻⁴)) clipped at 0, so the largest is full blue and exact zeros grey. */
+function logScaled(map: GradientDiffMap): { matrix: StepMatrix; max: number; mark: MarkedCell } {
+  let max = 0
+  let at = 0
+  map.values.forEach((v, i) => {
+    if (v > max) [max, at] = [v, i]
+  })
+  const floor = max * 10 ** -DECADES
+  const values = Array.from(map.values, (v) => (max > 0 && v > floor ? Math.log10(v / floor) : 0))
+  return { matrix: { shape: [map.rows, map.cols], values }, max, mark: { row: Math.floor(at / map.cols), col: at % map.cols } }
+}
+
+/** The four maps of |numerical − backprop|: W1 as 50 tiles of 28×28, b1, W2 and b2 as heatmaps. */
+function DiffMaps({ maps, t }: { maps: Record<ParamName, GradientDiffMap>; t: T }) {
+  const g = t.gradient
+  const scaled = useMemo(() => ({ W1: logScaled(maps.W1), b1: logScaled(maps.b1), W2: logScaled(maps.W2), b2: logScaled(maps.b2) }), [maps])
+  const caption = (name: ParamName) => g.mapCaption(name, `${maps[name].rows} × ${maps[name].cols}`, formatSmall(scaled[name].max))
+  return (
+    <section className="grad-maps" aria-label={g.mapsTitle} data-testid="grad-maps">
+      <h3>{g.mapsTitle}</h3>
+      <p className="hint">{g.mapsLegend}</p>
+      <div className="grad-map-grid">
+        <figure className="grad-map grad-map-W1">
+          <Tiles matrix={scaled.W1.matrix} label={g.mapLabel('W1')} mark={scaled.W1.mark} />
+          <figcaption>
+            {caption('W1')}: {g.W1Tiles}
+          </figcaption>
+        </figure>
+        <div className="grad-map-side">
+          {(['b1', 'W2', 'b2'] as const).map((name) => (
+            <figure key={name} className={`grad-map grad-map-${name}`}>
+              <Heatmap matrix={scaled[name].matrix} label={g.mapLabel(name)} scale={DECADES} mark={scaled[name].mark} />
+              <figcaption>{caption(name)}</figcaption>
+            </figure>
+          ))}
+        </div>
+      </div>
+    </section>
   )
 }

@@ -13,8 +13,20 @@ function paint(data: Uint8ClampedArray, at: number, v: number, scale: number): v
   data[at + 3] = 255
 }
 
+/** An entry of a matrix to outline (the Gradient pane's largest difference). */
+export interface MarkedCell {
+  row: number
+  col: number
+}
+
+/** A ring around one cell of a canvas of width × height, at least 8 px across however small the cell is. */
+function CellMark({ x, y, width, height }: { x: number; y: number; width: number; height: number }) {
+  const style = { left: `${((x + 0.5) / width) * 100}%`, top: `${((y + 0.5) / height) * 100}%`, width: `max(8px, ${100 / width}%)`, height: `max(8px, ${100 / height}%)` }
+  return <div className="heatmap-mark" style={style} aria-hidden="true" />
+}
+
 /** A matrix as one pixel per entry, scaled up by CSS; a highlighted row is outlined. Blocked entries (mask) are black. */
-export function Heatmap({ matrix, label, highlightRow, blocked, scale }: { matrix: StepMatrix; label: string; highlightRow?: number; blocked?: readonly boolean[]; scale?: number }) {
+export function Heatmap({ matrix, label, highlightRow, blocked, scale, mark }: { matrix: StepMatrix; label: string; highlightRow?: number; blocked?: readonly boolean[]; scale?: number; mark?: MarkedCell }) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const [rows, cols] = matrix.shape.length === 1 ? [1, matrix.shape[0]!] : [matrix.shape[0]!, matrix.shape[1]!]
   useEffect(() => {
@@ -33,12 +45,13 @@ export function Heatmap({ matrix, label, highlightRow, blocked, scale }: { matri
     <div className="heatmap-wrap">
       <canvas ref={canvas} className="heatmap" width={cols} height={rows} role="img" aria-label={label} style={{ aspectRatio: `${cols} / ${rows}`, maxHeight: height }} />
       {highlightRow !== undefined && rows > 1 && <div className="heatmap-row" style={{ top: `${(highlightRow / rows) * 100}%`, height: `${100 / rows}%` }} aria-hidden="true" />}
+      {mark && <CellMark x={mark.col} y={mark.row} width={cols} height={rows} />}
     </div>
   )
 }
 
-/** A 784×H matrix as H tiles of 28×28 (one per hidden unit), all on one colour scale. */
-export function Tiles({ matrix, label }: { matrix: StepMatrix; label: string }) {
+/** A 784×H matrix as H tiles of 28×28 (one per hidden unit), all on one colour scale; mark (pixel row, unit col) outlined. */
+export function Tiles({ matrix, label, mark }: { matrix: StepMatrix; label: string; mark?: MarkedCell }) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const hidden = matrix.shape[1]!
   const perRow = Math.min(10, hidden)
@@ -57,5 +70,14 @@ export function Tiles({ matrix, label }: { matrix: StepMatrix; label: string }) 
     }
     ctx.putImageData(image, 0, 0)
   }, [matrix, hidden, perRow, tileRows])
-  return <canvas ref={canvas} className="tiles" width={perRow * 29 - 1} height={tileRows * 29 - 1} role="img" aria-label={label} />
+  const tiles = <canvas ref={canvas} className="tiles" width={perRow * 29 - 1} height={tileRows * 29 - 1} role="img" aria-label={label} />
+  if (!mark) return tiles
+  const x = (mark.col % perRow) * 29 + (mark.row % 28)
+  const y = Math.floor(mark.col / perRow) * 29 + Math.floor(mark.row / 28)
+  return (
+    <div className="heatmap-wrap">
+      {tiles}
+      <CellMark x={x} y={y} width={perRow * 29 - 1} height={tileRows * 29 - 1} />
+    </div>
+  )
 }

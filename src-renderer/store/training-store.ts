@@ -157,6 +157,7 @@ export class TrainingStore {
         break
       case 'prediction':
       case 'gradientChecked':
+      case 'gradientProgress':
       case 'testSample':
       case 'inspection':
       case 'model':

@@ -67,14 +67,18 @@ export class TwoLayerNet {
     return correct / x.rows
   }
 
-  /** 4.5 gradient by central differences: slow, the oracle for gradient() */
-  numericalGradient(x: Matrix, t: Uint8Array): Params {
+  /** 4.5 gradient by central differences: slow, the oracle for gradient(). onProgress(done, total) after each element */
+  numericalGradient(x: Matrix, t: Uint8Array, onProgress?: (done: number, total: number) => void): Params {
     const lossW = () => this.loss(x, t)
+    const { W1, b1, W2, b2 } = this.params
+    const total = W1.data.length + b1.data.length + W2.data.length + b2.data.length
+    let done = 0
+    const onElement = onProgress && (() => onProgress(++done, total))
     return {
-      W1: numericalGradient(lossW, this.params.W1),
-      b1: numericalGradient(lossW, this.params.b1),
-      W2: numericalGradient(lossW, this.params.W2),
-      b2: numericalGradient(lossW, this.params.b2),
+      W1: numericalGradient(lossW, W1, onElement),
+      b1: numericalGradient(lossW, b1, onElement),
+      W2: numericalGradient(lossW, W2, onElement),
+      b2: numericalGradient(lossW, b2, onElement),
     }
   }
 

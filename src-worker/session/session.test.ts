@@ -190,6 +190,23 @@ describe('worker session: gradient check (5.7.3)', () => {
     assert.equal(checked.activation, 'sigmoid')
     for (const key of ['W1', 'b1', 'W2', 'b2'] as const) assert.ok(checked.diffs[key] <= 1e-9, `${key}: ${checked.diffs[key]}`)
     assert.ok(checked.seconds > 0)
+    assert.ok(checked.numericalSeconds > checked.backpropSeconds && checked.backpropSeconds > 0, `${checked.numericalSeconds} vs ${checked.backpropSeconds}`)
+    assert.deepEqual([checked.maps.W1.rows, checked.maps.W1.cols, checked.maps.W1.values.length], [784, 50, 784 * 50])
+    assert.equal(checked.largest.kink, null, 'Sigmoid has no kink')
+    const at = port.events.indexOf(checked)
+    assert.deepEqual(port.transfers[at]?.length, 4, 'the four maps are transferred, not copied')
+  })
+
+  it('posts progress while it checks: from 0, increasing, at most ~10 a second, the last at total just before the result', async () => {
+    const port = session()
+    port.send({ type: 'checkGradient', activation: 'sigmoid' })
+    const checked = await port.next('gradientChecked')
+    const progress = port.all('gradientProgress')
+    const total = 784 * 50 + 50 + 50 * 10 + 10
+    assert.deepEqual([progress[0]?.done, progress.at(-1)?.done, progress.at(-1)?.total], [0, total, total])
+    assert.ok(progress.every((p, i) => p.activation === 'sigmoid' && p.total === total && (i === 0 || p.done > progress[i - 1]!.done)))
+    assert.ok(progress.length <= checked.seconds * 10 + 3, `${progress.length} progress events in ${checked.seconds} s`)
+    assert.equal(port.events.indexOf(progress.at(-1)!) + 1, port.events.indexOf(checked))
   })
 
   it('refuses to check while a run is going (it would hold the run for seconds)', async () => {

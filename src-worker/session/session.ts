@@ -5,7 +5,8 @@ import { decodeDefaultAsset } from '../data/default-asset'
 import { CLASSES, PIXELS, type Split } from '../data/digits'
 import { idxDatasetInfo, parseIdxFiles } from '../data/idx'
 import { defaultDatasetInfo, splitDefault } from '../data/split'
-import { bookGradientCheck } from '../net/gradient-check'
+import { bookDetailedGradientCheck } from '../net/gradient-check'
+import { PARAM_NAMES } from '../net/backend'
 import { MacrotaskYielder, type Port } from './port'
 import type { Activation, DatasetInfo, LabEvent, StepSource, TrainSettings, WorkerCommand } from '../protocol'
 import { Random } from '../net/random'
@@ -135,8 +136,11 @@ export class LabSession {
         const activation = checkActivation(command.activation, 'checkGradient: ')
         const split = this.requireData().split
         const started = performance.now()
-        const diffs = bookGradientCheck(split, activation)
-        this.post({ type: 'gradientChecked', activation, diffs, seconds: (performance.now() - started) / 1000 })
+        // synchronous: progress events leave the worker while it computes (postMessage does not wait for the loop)
+        const onProgress = (done: number, total: number) => this.post({ type: 'gradientProgress', activation, done, total })
+        const report = bookDetailedGradientCheck(split, activation, { onProgress })
+        const seconds = (performance.now() - started) / 1000
+        this.post({ type: 'gradientChecked', activation, ...report, seconds }, PARAM_NAMES.map((key) => report.maps[key].values.buffer as ArrayBuffer))
         return
       }
       case 'sampleTest': {

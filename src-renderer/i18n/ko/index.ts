@@ -11,5 +11,6 @@ import { messages } from './messages'
 import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
+import { gradient } from './gradient' // issue #9 §4
 
-export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers, gradient }
