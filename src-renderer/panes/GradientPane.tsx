@@ -81,7 +81,7 @@ export function GradientPane({ lab }: { lab: LabApi }) {
         </div>
       )}
       {result && <Largest largest={result.largest} activation={result.activation} t={t} num={num} />}
-      {result && <DiffMaps maps={result.maps} t={t} />}
+      {result && <DiffMaps maps={result.maps} activation={result.activation} t={t} />}
       <section className="why" aria-label={g.whyTitle}>
         <h3>{g.whyTitle}</h3>
         <ul>
@@ -175,14 +175,17 @@ function logScaled(map: GradientDiffMap): { matrix: StepMatrix; max: number; mar
 }
 
 /** The four maps of |numerical − backprop|: W1 as 50 tiles of 28×28, b1, W2 and b2 as heatmaps. */
-function DiffMaps({ maps, t }: { maps: Record<ParamName, GradientDiffMap>; t: T }) {
+function DiffMaps({ maps, activation, t }: { maps: Record<ParamName, GradientDiffMap>; activation: Activation; t: T }) {
   const g = t.gradient
   const scaled = useMemo(() => ({ W1: logScaled(maps.W1), b1: logScaled(maps.b1), W2: logScaled(maps.W2), b2: logScaled(maps.b2) }), [maps])
   const caption = (name: ParamName) => g.mapCaption(name, `${maps[name].rows} × ${maps[name].cols}`, formatSmall(scaled[name].max))
   return (
     <section className="grad-maps" aria-label={g.mapsTitle} data-testid="grad-maps">
       <h3>{g.mapsTitle}</h3>
-      <p className="hint">{g.mapsLegend}</p>
+      <p className="hint">
+        {g.mapsLegend} {g.W1Zeros}
+        {activation === 'relu' ? ` ${g.deadUnits}` : ''}
+      </p>
       <div className="grad-map-grid">
         <figure className="grad-map grad-map-W1">
           <Tiles matrix={scaled.W1.matrix} label={g.mapLabel('W1')} mark={scaled.W1.mark} />
