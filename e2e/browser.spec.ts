@@ -59,7 +59,7 @@ async function probabilities(bars: Locator): Promise<number[]> {
   return values
 }
 
-test('a long run can be paused, resumed and stopped; the loss chart receives points', async () => {
+test('a long run can be paused, resumed and stopped; the loss chart receives points; the gradient check is refused meanwhile', async () => {
   await page.getByTestId('iterations-input').fill('1000000')
   await page.getByRole('button', { name: 'Start training' }).click()
   await expect(status()).toHaveAttribute('data-state', 'running')
@@ -74,6 +74,14 @@ test('a long run can be paused, resumed and stopped; the loss chart receives poi
   await page.getByTestId('pause-button').click()
   await expect(status()).toHaveAttribute('data-state', 'running')
   await expect(status()).not.toHaveText(pausedAt ?? '')
+
+  // the gradient check is refused mid-run: the pane says why and stays usable
+  await tab('Gradient check').click()
+  await page.getByRole('button', { name: 'Run gradient check' }).click()
+  await expect(page.getByRole('alert')).toHaveText('Could not run the gradient check: the gradient check takes seconds; pause or stop the run first.')
+  await expect(page.getByRole('button', { name: 'Run gradient check' })).toBeEnabled()
+  await expect(page.getByRole('progressbar')).toHaveCount(0)
+  await tab('Train').click()
 
   await page.getByTestId('stop-button').click()
   await expect(status()).toHaveAttribute('data-state', 'finished')
@@ -145,6 +153,7 @@ test('the gradient check (5.7.3) shows progress, both timings and their ratio, f
   await expect(progress).toHaveAttribute('aria-valuemax', '39760')
   await expect(page.getByTestId('grad-verdict')).toContainText('Backprop agrees', { timeout: 45_000 })
   await expect(progress).toHaveCount(0)
+  await expect(page.getByTestId('grad-problem'), 'the refusal of the first test is gone').toHaveCount(0)
   for (const name of ['W1', 'b1', 'W2', 'b2']) {
     const value = Number(await page.getByTestId(`grad-diff-${name}`).getAttribute('data-value'))
     expect(value, name).toBeGreaterThanOrEqual(0)

@@ -231,7 +231,7 @@ export type LabEvent =
   /**
    * diffs: the four means (the book's printout); maps: every element's difference; seconds: the whole check.
    * numericalSeconds: one numerical gradient on the batch; backpropSeconds: one backprop gradient on the same
-   * batch (the mean of repeated calls, as one takes well under a millisecond).
+   * batch (the median of repeated rounds of calls, as one call takes about a millisecond).
    */
   | { type: 'gradientChecked'; activation: Activation; diffs: GradientDiffs; maps: Record<ParamName, GradientDiffMap>; largest: LargestGradientDiff; seconds: number; numericalSeconds: number; backpropSeconds: number }
   | ({ type: 'testSample'; index: number; probabilities: number[]; trained: boolean } & DigitView)

@@ -1,18 +1,16 @@
-import { useMemo, useState, useSyncExternalStore } from 'react'
-import type { Activation, GradientDiffMap, GradientDiffs, LabApi, LargestGradientDiff, ParamName, StepMatrix } from '../../src-worker/protocol'
+import { useState, useSyncExternalStore } from 'react'
+import type { Activation, GradientDiffs, LabApi, LargestGradientDiff } from '../../src-worker/protocol'
 import { PARAM_NAMES } from '../../src-worker/net/backend'
 import { formatSmall } from '../graph/format-number'
 import { useI18n, type T } from '../i18n'
 import { refusalText } from '../i18n/worker-messages'
-import { Heatmap, Tiles, type MarkedCell } from '../step/Heatmap'
+import { DiffMaps } from './GradientMaps'
 import { gradientCheckStore, type GradientCheckState, type GradientResult } from './gradient-check-state'
 
 /** The book's printout of 5.7.3 (gradient_check.py), for comparison. */
 const BOOK: GradientDiffs = { W1: 2.37758035282e-13, b1: 6.98727888903e-13, W2: 8.04333310893e-13, b2: 1.20126136816e-10 }
 /** what "agrees" means here: the book's scale */
 const BOUND = 1e-9
-/** the maps' colour scale spans this many decades below each map's largest difference */
-const DECADES = 4
 
 type Num = ReturnType<typeof useI18n>['num']
 
@@ -81,7 +79,7 @@ export function GradientPane({ lab }: { lab: LabApi }) {
         </div>
       )}
       {result && <Largest largest={result.largest} activation={result.activation} t={t} num={num} />}
-      {result && <DiffMaps maps={result.maps} t={t} />}
+      {result && <DiffMaps maps={result.maps} activation={result.activation} t={t} />}
       <section className="why" aria-label={g.whyTitle}>
         <h3>{g.whyTitle}</h3>
         <ul>
@@ -158,47 +156,6 @@ function Largest({ largest, activation, t, num }: { largest: LargestGradientDiff
       <p>{g.largest(where, formatSmall(largest.numerical), formatSmall(largest.backprop), formatSmall(largest.diff))}</p>
       {kink && <p data-testid="grad-kink">{g.kink(num(kink.unit), num(kink.sample), formatSmall(kink.input), formatSmall(kink.shift))}</p>}
       {!kink && activation === 'relu' && <p className="hint">{g.noKink}</p>}
-    </section>
-  )
-}
-
-/** One map on a log scale: log₁₀(d / (max·10⁻⁴)) clipped at 0, so the largest is full blue and exact zeros grey. */
-function logScaled(map: GradientDiffMap): { matrix: StepMatrix; max: number; mark: MarkedCell } {
-  let max = 0
-  let at = 0
-  map.values.forEach((v, i) => {
-    if (v > max) [max, at] = [v, i]
-  })
-  const floor = max * 10 ** -DECADES
-  const values = Array.from(map.values, (v) => (max > 0 && v > floor ? Math.log10(v / floor) : 0))
-  return { matrix: { shape: [map.rows, map.cols], values }, max, mark: { row: Math.floor(at / map.cols), col: at % map.cols } }
-}
-
-/** The four maps of |numerical − backprop|: W1 as 50 tiles of 28×28, b1, W2 and b2 as heatmaps. */
-function DiffMaps({ maps, t }: { maps: Record<ParamName, GradientDiffMap>; t: T }) {
-  const g = t.gradient
-  const scaled = useMemo(() => ({ W1: logScaled(maps.W1), b1: logScaled(maps.b1), W2: logScaled(maps.W2), b2: logScaled(maps.b2) }), [maps])
-  const caption = (name: ParamName) => g.mapCaption(name, `${maps[name].rows} × ${maps[name].cols}`, formatSmall(scaled[name].max))
-  return (
-    <section className="grad-maps" aria-label={g.mapsTitle} data-testid="grad-maps">
-      <h3>{g.mapsTitle}</h3>
-      <p className="hint">{g.mapsLegend}</p>
-      <div className="grad-map-grid">
-        <figure className="grad-map grad-map-W1">
-          <Tiles matrix={scaled.W1.matrix} label={g.mapLabel('W1')} mark={scaled.W1.mark} />
-          <figcaption>
-            {caption('W1')}: {g.W1Tiles}
-          </figcaption>
-        </figure>
-        <div className="grad-map-side">
-          {(['b1', 'W2', 'b2'] as const).map((name) => (
-            <figure key={name} className={`grad-map grad-map-${name}`}>
-              <Heatmap matrix={scaled[name].matrix} label={g.mapLabel(name)} scale={DECADES} mark={scaled[name].mark} />
-              <figcaption>{caption(name)}</figcaption>
-            </figure>
-          ))}
-        </div>
-      </div>
     </section>
   )
 }

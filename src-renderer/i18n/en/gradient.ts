@@ -34,6 +34,8 @@ export const gradient = {
   mapsTitle: 'Every element’s |numerical − backprop|',
   mapsLegend: 'Colour: log₁₀ of the difference, from 10⁻⁴ of each map’s largest (grey, and exact zeros) to its largest (blue). The outlined cell is the map’s largest.',
   mapCaption: (parameter: string, shape: string, max: string) => `${parameter} (${shape}), largest ${max}`,
+  W1Zeros: 'Exactly 0 (grey) wherever none of the 3 digits has ink: there both gradients are exactly 0.',
+  deadUnits: 'A grey tile, a grey row of W2 and a grey entry of b1: a hidden unit that ReLU switches off for all 3 digits, so neither method sees any slope.',
   W1Tiles: 'one 28×28 tile per hidden unit',
   mapLabel: (parameter: string) => `|numerical − backprop| for every element of ${parameter}`,
   whyTitle: 'Why so small, and why not zero',

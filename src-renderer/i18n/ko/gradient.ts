@@ -37,6 +37,8 @@ export const gradient: Messages<typeof en> = {
   mapsTitle: '원소별 |수치 미분 − 오차역전파법|',
   mapsLegend: '색: 차이의 log₁₀. 각 맵의 최댓값의 10⁻⁴(회색, 정확히 0인 곳 포함)부터 최댓값(파랑)까지. 테두리를 친 칸이 그 맵의 최댓값입니다.',
   mapCaption: (parameter, shape, max) => `${parameter} (${shape}), 최대 ${max}`,
+  W1Zeros: '3개 숫자 어디에도 잉크가 없는 픽셀은 정확히 0(회색)입니다: 두 기울기가 모두 정확히 0입니다.',
+  deadUnits: '회색 타일, W2의 회색 행, b1의 회색 칸: ReLU가 3개 숫자 모두에서 꺼 버린 은닉 뉴런이라 두 방법 모두 기울기가 0입니다.',
   W1Tiles: '은닉 뉴런마다 28×28 타일 하나',
   mapLabel: (parameter) => `${parameter}의 모든 원소에 대한 |수치 미분 − 오차역전파법|`,
   whyTitle: '왜 이렇게 작고, 왜 0이 아닌가',
