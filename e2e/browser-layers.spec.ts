@@ -39,7 +39,7 @@ test('the seed\'s values of 5.5–5.6, computed by the engine\'s layers, are on 
   // Sigmoid: the four nodes and the one sigmoid node agree
   await expect(page.getByTestId('sigmoid-four')).toHaveText('0.196611933241')
   await expect(page.getByTestId('sigmoid-one')).toHaveText('0.196611933241')
-  await expect(page.getByTestId('sigmoid-steps').locator('tbody tr td:nth-child(5)')).toHaveText(['−y² = -0.534447', '1 = 1', 'exp(−x) = 0.367879', '−1 = -1'])
+  await expect(page.getByTestId('sigmoid-steps').locator('tbody tr td:nth-child(4)')).toHaveText(['−y² = -0.534447', '1 = 1', 'exp(−x) = 0.367879', '−1 = -1'])
   // Affine: X·W + B = [[1,2,3],[11,12,13]], dY = [[1,2,3],[4,5,6]] gives dB = [5, 7, 9]
   expect(await cells(page, 'affine-XW')).toEqual([[0, 0, 0], [10, 10, 10]])
   expect(await cells(page, 'affine-Y')).toEqual([[1, 2, 3], [11, 12, 13]])
@@ -158,5 +158,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.locator(`#${id}-title`).scrollIntoViewIfNeeded()
       await page.locator(`section[aria-labelledby="${id}-title"]`).screenshot({ path: `${SHOTS}/layers-${scheme}-${id}.png` })
     }
+    await page.getByTestId('language').selectOption('ko')
+    await expect(page.getByRole('heading', { level: 2 })).toContainText('계층')
+    await page.screenshot({ path: `${SHOTS}/layers-${scheme}-ko-full.png`, fullPage: true })
   })
 }

@@ -58,7 +58,7 @@ export function SigmoidDemo() {
                 nodes={FOUR_NODES}
                 edges={[
                   { from: 'x', to: 'mul', forward: short(x.ok ? x.value : null), backward: short(g.dx) },
-                  { from: 'minus1', to: 'mul', forward: '−1', backward: null },
+                  { from: 'minus1', to: 'mul', forward: '-1', backward: null },
                   { from: 'mul', to: 'exp', forward: short(g.negX), backward: short(g.dNegX) },
                   { from: 'exp', to: 'add', forward: short(g.expNegX), backward: short(g.dExpNegX) },
                   { from: 'one', to: 'add', forward: '1', backward: null },
@@ -66,33 +66,35 @@ export function SigmoidDemo() {
                   { from: 'div', to: 'y', forward: short(g.y), backward: short(dout.ok ? dout.value : null) },
                 ]}
               />
-              <table className="layer-table nowrap" data-testid="sigmoid-steps">
-                <caption>{s.table}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{s.step}</th>
-                    <th scope="col">{s.node}</th>
-                    <th scope="col">{s.forward}</th>
-                    <th scope="col">{s.upstream}</th>
-                    <th scope="col">{s.local}</th>
-                    <th scope="col">{s.downstream}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.nodes.map((n, i) => (
-                    <tr key={n.op} data-node={n.op}>
-                      <td>{i + 1}</td>
-                      <td>{n.op}</td>
-                      <td>{formatShort(n.forward)}</td>
-                      <td>{formatShort(n.dout)}</td>
-                      <td>
-                        {LOCAL[i]} = {formatShort(n.local)}
-                      </td>
-                      <td data-value={String(n.downstream)}>{formatShort(n.downstream)}</td>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={s.table}>
+                <table className="layer-table nowrap" data-testid="sigmoid-steps">
+                  <caption>{s.table}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{s.step}</th>
+                      <th scope="col">{s.forward}</th>
+                      <th scope="col">{s.upstream}</th>
+                      <th scope="col">{s.local}</th>
+                      <th scope="col">{s.downstream}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {d.nodes.map((n, i) => (
+                      <tr key={n.op} data-node={n.op}>
+                        <td>
+                          {i + 1} · {n.op}
+                        </td>
+                        <td>{formatShort(n.forward)}</td>
+                        <td>{formatShort(n.dout)}</td>
+                        <td>
+                          {LOCAL[i]} = {formatShort(n.local)}
+                        </td>
+                        <td data-value={String(n.downstream)}>{formatShort(n.downstream)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <p>{s.simplified}</p>
               <GraphSvg
                 title={s.simpleGraph(formatValue(d.y), formatValue(d.simplified))}
