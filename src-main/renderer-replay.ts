@@ -30,7 +30,8 @@ export class RendererReplay {
   private failure: Of<'failed'> | undefined
 
   observe(event: LabEvent): void {
-    const run = this.run
+    /** the run still going, which the run's own events extend */
+    const open = this.run && !this.run.end ? this.run : undefined
     switch (event.type) {
       case 'ready':
         this.ready = event
@@ -46,26 +47,26 @@ export class RendererReplay {
         this.failure = undefined
         break
       case 'progress':
-        if (run && !run.end) this.keepLosses(run, event)
+        if (open) this.keepLosses(open, event)
         break
       case 'epoch':
-        if (run && !run.end) run.epochs.push(event)
+        open?.epochs.push(event)
         break
       case 'paused':
-        if (run && !run.end) run.paused = event
+        if (open) open.paused = event
         break
       case 'resumed':
-        if (run && !run.end) run.paused = undefined
+        if (open) open.paused = undefined
         break
       case 'learningRateChanged':
-        if (run && !run.end) run.learningRate = event
+        if (open) open.learningRate = event
         break
       case 'done':
-        if (run && !run.end) run.end = event
+        if (open) open.end = event
         break
       case 'failed':
         // a run going ends with it; between runs it is news of the worker, shown until a new one is ready
-        if (run && !run.end) run.end = event
+        if (open) open.end = event
         else this.failure = event
         break
       case 'modelLoaded':

@@ -17,14 +17,16 @@ export function chooseRendererPage(): RendererPage {
 }
 
 /**
- * Denies every permission (camera, notifications, …), serves the built renderer on app:// with the CSP
- * as a header, and gives dev-server pages their CSP header too. index.html's meta tag holds the same
- * policy (rewritten to the dev one by electron.vite.config.ts under `electron-vite dev`).
+ * Denies every permission (camera, notifications, …) and serves the built renderer on app://, whose
+ * responses carry the CSP header. Only the dev server's pages get the header added on the way in.
+ * index.html's meta tag holds the same policy (rewritten to the dev one by electron.vite.config.ts under
+ * `electron-vite dev`).
  */
 export function hardenSession(session: Session, page: RendererPage): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   session.protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer'), page.policy, undefined, (m) => console.warn(m)))
+  if (page.url.startsWith(`${APP_SCHEME}:`)) return
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders, 'Content-Security-Policy': [page.policy] }
     callback({ responseHeaders: headers })

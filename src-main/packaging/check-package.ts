@@ -33,9 +33,11 @@ function archivedFiles(node: HeaderNode, prefix = ''): ArchivedFile[] {
   )
 }
 
-/** package.json's "build": electron-builder's config. */
+/** package.json's "build": electron-builder's config, read once. */
+let buildConfig: Record<string, unknown> | undefined
 function builderConfig(): Record<string, unknown> {
-  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { build: Record<string, unknown> }).build
+  buildConfig ??= (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { build: Record<string, unknown> }).build
+  return buildConfig
 }
 
 function buildPackage(work: string): string {

@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { BOOK_CODE } from '../../src-worker/layers/book-code'
 import { BOOK_AFFINE, affineDemo } from '../../src-worker/layers/demos'
 import { GraphSvg, type GraphNode } from '../graph/GraphSvg'
 import { useT } from '../i18n'
-import { BookCode } from './BookCode'
+import { LayerDemo } from './LayerDemo'
 import { MatrixInput, gridText, parseGrid } from './fields'
 import { MatrixView } from './MatrixView'
 
@@ -30,61 +29,54 @@ export function AffineDemo() {
   const r = X && W && B && dY ? affineDemo(X, W, B[0]!, dY) : null
   const edit = (key: keyof typeof text) => (value: string[][]) => setText({ ...text, [key]: value })
   return (
-    <section className="layer-demo" aria-labelledby="affine-title">
-      <h3 id="affine-title">{a.title}</h3>
-      <div className="layer-grid">
-        <div className="layer-main">
-          <p className="lead">{a.lead}</p>
-          <GraphSvg
-            title={a.graph}
-            width={700}
-            height={250}
-            nodes={NODES}
-            edges={[
-              { from: 'X', to: 'dot', forward: 'X (N,2)', backward: 'dX (N,2)' },
-              { from: 'W', to: 'dot', forward: 'W (2,3)', backward: 'dW (2,3)' },
-              { from: 'dot', to: 'add', forward: 'X·W (N,3)', backward: '(N,3)' },
-              { from: 'B', to: 'add', forward: 'B (3)', backward: 'dB (3)' },
-              { from: 'add', to: 'Y', forward: 'Y (N,3)', backward: 'dY (N,3)' },
-            ]}
-          />
-          <ul className="formulas">
-            <li>
-              <code>dX (N,2) = dY (N,3) · Wᵀ (3,2)</code>
-            </li>
-            <li>
-              <code>dW (2,3) = Xᵀ (2,N) · dY (N,3)</code>
-            </li>
-            <li>
-              <code>dB (3) = np.sum(dY (N,3), axis=0)</code>
-            </li>
-          </ul>
-          <p className="hint">{a.book}</p>
-          <h4>{a.inputs}</h4>
-          <div className="matrix-row">
-            <MatrixInput id="affine-X" name="X" caption={`${a.X} (2,2)`} text={text.X} onChange={edit('X')} />
-            <MatrixInput id="affine-W" name="W" caption={`${a.W} (2,3)`} text={text.W} onChange={edit('W')} />
-            <MatrixInput id="affine-B" name="B" caption={`${a.B} (3)`} text={text.B} onChange={edit('B')} vector />
-            <MatrixInput id="affine-dY" name="dY" caption={`${a.dY} (2,3)`} text={text.dY} onChange={edit('dY')} />
-          </div>
-          <button type="button" onClick={() => setText(initial())}>
-            {a.reset}
-          </button>
-          <h4>{a.results}</h4>
-          {r ? (
-            <div className="matrix-row">
-              <MatrixView label={`${a.XW} (2,3)`} testId="affine-XW" values={r.XW} />
-              <MatrixView label={`${a.Y} (2,3)`} testId="affine-Y" values={r.Y} />
-              <MatrixView label={`${a.dX} (2,2)`} testId="affine-dX" values={r.dX} />
-              <MatrixView label={`${a.dW} (2,3)`} testId="affine-dW" values={r.dW} />
-              <MatrixView label={`${a.dB} (3)`} testId="affine-dB" values={[r.dB]} />
-            </div>
-          ) : (
-            <p className="hint">{t.waiting}</p>
-          )}
-        </div>
-        <BookCode name="Affine" code={BOOK_CODE.Affine} />
+    <LayerDemo id="affine" title={a.title} lead={a.lead} layer="Affine">
+      <GraphSvg
+        title={a.graph}
+        width={700}
+        height={250}
+        nodes={NODES}
+        edges={[
+          { from: 'X', to: 'dot', forward: 'X (N,2)', backward: 'dX (N,2)' },
+          { from: 'W', to: 'dot', forward: 'W (2,3)', backward: 'dW (2,3)' },
+          { from: 'dot', to: 'add', forward: 'X·W (N,3)', backward: '(N,3)' },
+          { from: 'B', to: 'add', forward: 'B (3)', backward: 'dB (3)' },
+          { from: 'add', to: 'Y', forward: 'Y (N,3)', backward: 'dY (N,3)' },
+        ]}
+      />
+      <ul className="formulas">
+        <li>
+          <code>dX (N,2) = dY (N,3) · Wᵀ (3,2)</code>
+        </li>
+        <li>
+          <code>dW (2,3) = Xᵀ (2,N) · dY (N,3)</code>
+        </li>
+        <li>
+          <code>dB (3) = np.sum(dY (N,3), axis=0)</code>
+        </li>
+      </ul>
+      <p className="hint">{a.book}</p>
+      <h4>{a.inputs}</h4>
+      <div className="matrix-row">
+        <MatrixInput id="affine-X" name="X" caption={`${a.X} (2,2)`} text={text.X} onChange={edit('X')} />
+        <MatrixInput id="affine-W" name="W" caption={`${a.W} (2,3)`} text={text.W} onChange={edit('W')} />
+        <MatrixInput id="affine-B" name="B" caption={`${a.B} (3)`} text={text.B} onChange={edit('B')} vector />
+        <MatrixInput id="affine-dY" name="dY" caption={`${a.dY} (2,3)`} text={text.dY} onChange={edit('dY')} />
       </div>
-    </section>
+      <button type="button" onClick={() => setText(initial())}>
+        {a.reset}
+      </button>
+      <h4>{a.results}</h4>
+      {r ? (
+        <div className="matrix-row">
+          <MatrixView label={`${a.XW} (2,3)`} testId="affine-XW" values={r.XW} />
+          <MatrixView label={`${a.Y} (2,3)`} testId="affine-Y" values={r.Y} />
+          <MatrixView label={`${a.dX} (2,2)`} testId="affine-dX" values={r.dX} />
+          <MatrixView label={`${a.dW} (2,3)`} testId="affine-dW" values={r.dW} />
+          <MatrixView label={`${a.dB} (3)`} testId="affine-dB" values={[r.dB]} />
+        </div>
+      ) : (
+        <p className="hint">{t.waiting}</p>
+      )}
+    </LayerDemo>
   )
 }

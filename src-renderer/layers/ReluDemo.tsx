@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import { BOOK_CODE } from '../../src-worker/layers/book-code'
 import { BOOK_RELU_DOUT, BOOK_RELU_X, reluDemo } from '../../src-worker/layers/demos'
 import { useT } from '../i18n'
-import { BookCode } from './BookCode'
+import { LayerDemo } from './LayerDemo'
 import { MatrixInput, gridText, parseGrid } from './fields'
 import { MatrixView } from './MatrixView'
 
@@ -21,32 +20,25 @@ export function ReluDemo() {
   const forward = x && reluDemo(x, zeros(x))
   const both = x && dout && reluDemo(x, dout)
   return (
-    <section className="layer-demo" aria-labelledby="relu-title">
-      <h3 id="relu-title">{r.title}</h3>
-      <div className="layer-grid">
-        <div className="layer-main">
-          <p className="lead">{r.lead}</p>
-          <div className="matrix-row">
-            <MatrixInput id="relu-x" name="x" caption={r.x} text={xText} onChange={setX} />
-            {forward ? (
-              <>
-                <MatrixView label={r.mask} testId="relu-mask" values={forward.mask.map((row) => row.map(Number))} format={(v) => (v ? 'True' : 'False')} />
-                <MatrixView label={r.out} testId="relu-out" values={forward.out} blocked={forward.mask} />
-              </>
-            ) : (
-              <p className="hint">{t.waiting}</p>
-            )}
-          </div>
-          <div className="matrix-row">
-            <MatrixInput id="relu-dout" name="dout" caption={r.dout} text={doutText} onChange={setDout} />
-            {both ? <MatrixView label={r.dx} testId="relu-dx" values={both.dx} blocked={both.mask} upstream={dout} blockedLabel={r.blocked} /> : <p className="hint">{t.waiting}</p>}
-          </div>
-          <p className="hint">
-            <s aria-hidden="true">7</s> 0 — {r.legend}
-          </p>
-        </div>
-        <BookCode name="Relu" code={BOOK_CODE.Relu} />
+    <LayerDemo id="relu" title={r.title} lead={r.lead} layer="Relu">
+      <div className="matrix-row">
+        <MatrixInput id="relu-x" name="x" caption={r.x} text={xText} onChange={setX} />
+        {forward ? (
+          <>
+            <MatrixView label={r.mask} testId="relu-mask" values={forward.mask.map((row) => row.map(Number))} format={(v) => (v ? 'True' : 'False')} />
+            <MatrixView label={r.out} testId="relu-out" values={forward.out} blocked={forward.mask} />
+          </>
+        ) : (
+          <p className="hint">{t.waiting}</p>
+        )}
       </div>
-    </section>
+      <div className="matrix-row">
+        <MatrixInput id="relu-dout" name="dout" caption={r.dout} text={doutText} onChange={setDout} />
+        {both ? <MatrixView label={r.dx} testId="relu-dx" values={both.dx} blocked={both.mask} upstream={dout} blockedLabel={r.blocked} /> : <p className="hint">{t.waiting}</p>}
+      </div>
+      <p className="hint">
+        <s aria-hidden="true">7</s> 0 — {r.legend}
+      </p>
+    </LayerDemo>
   )
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { BOOK_CODE } from '../../src-worker/layers/book-code'
 import { sigmoidDemo } from '../../src-worker/layers/demos'
 import { formatSmall } from '../graph/format-number'
 import { GraphSvg, type GraphNode } from '../graph/GraphSvg'
 import { useT } from '../i18n'
-import { BookCode } from './BookCode'
+import { LayerDemo } from './LayerDemo'
 import { NumberField } from './fields'
 import { formatShort, formatValue } from './MatrixView'
 import { parseDecimal } from './parse-decimal'
@@ -40,93 +39,86 @@ export function SigmoidDemo() {
   const d = x.ok && dout.ok ? sigmoidDemo(x.value, dout.value) : null
   const g = d?.graph
   return (
-    <section className="layer-demo" aria-labelledby="sigmoid-title">
-      <h3 id="sigmoid-title">{s.title}</h3>
-      <div className="layer-grid">
-        <div className="layer-main">
-          <p className="lead">{s.lead}</p>
-          <div className="graph-inputs">
-            <NumberField id="sigmoid-x" label={s.x} name="x" text={xText} onChange={setX} />
-            <NumberField id="sigmoid-dout" label={s.dout} name="dout" text={doutText} onChange={setDout} />
-          </div>
-          {d && g ? (
-            <>
-              <GraphSvg
-                title={s.graph(formatValue(d.y), formatValue(d.fourStep))}
-                width={760}
-                height={200}
-                nodes={FOUR_NODES}
-                edges={[
-                  { from: 'x', to: 'mul', forward: short(x.ok ? x.value : null), backward: short(g.dx) },
-                  { from: 'minus1', to: 'mul', forward: '-1', backward: null },
-                  { from: 'mul', to: 'exp', forward: short(g.negX), backward: short(g.dNegX) },
-                  { from: 'exp', to: 'add', forward: short(g.expNegX), backward: short(g.dExpNegX) },
-                  { from: 'one', to: 'add', forward: '1', backward: null },
-                  { from: 'add', to: 'div', forward: short(g.onePlus), backward: short(g.dOnePlus) },
-                  { from: 'div', to: 'y', forward: short(g.y), backward: short(dout.ok ? dout.value : null) },
-                ]}
-              />
-              <div className="table-scroll" tabIndex={0} role="region" aria-label={s.table}>
-                <table className="layer-table nowrap" data-testid="sigmoid-steps">
-                  <caption>{s.table}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{s.step}</th>
-                      <th scope="col">{s.forward}</th>
-                      <th scope="col">{s.upstream}</th>
-                      <th scope="col">{s.local}</th>
-                      <th scope="col">{s.downstream}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.nodes.map((n, i) => (
-                      <tr key={n.op} data-node={n.op}>
-                        <td>
-                          {i + 1} · {n.op}
-                        </td>
-                        <td>{formatShort(n.forward)}</td>
-                        <td>{formatShort(n.dout)}</td>
-                        <td>
-                          {LOCAL[i]} = {formatShort(n.local)}
-                        </td>
-                        <td data-value={String(n.downstream)}>{formatShort(n.downstream)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <p>{s.simplified}</p>
-              <GraphSvg
-                title={s.simpleGraph(formatValue(d.y), formatValue(d.simplified))}
-                width={600}
-                height={110}
-                nodes={ONE_NODE}
-                edges={[
-                  { from: 'x', to: 'sigmoid', forward: short(x.ok ? x.value : null), backward: short(d.simplified) },
-                  { from: 'sigmoid', to: 'y', forward: short(d.y), backward: short(dout.ok ? dout.value : null) },
-                ]}
-              />
-              <dl className="equality" data-testid="sigmoid-equality">
-                <div>
-                  <dt>{s.fourStep}</dt>
-                  <dd data-testid="sigmoid-four">{formatValue(d.fourStep)}</dd>
-                </div>
-                <div>
-                  <dt>{s.oneNode}</dt>
-                  <dd data-testid="sigmoid-one">{formatValue(d.simplified)}</dd>
-                </div>
-                <div>
-                  <dt>{s.difference}</dt>
-                  <dd>{formatSmall(Math.abs(d.fourStep - d.simplified))}</dd>
-                </div>
-              </dl>
-            </>
-          ) : (
-            <p className="hint">{t.waiting}</p>
-          )}
-        </div>
-        <BookCode name="Sigmoid" code={BOOK_CODE.Sigmoid} />
+    <LayerDemo id="sigmoid" title={s.title} lead={s.lead} layer="Sigmoid">
+      <div className="graph-inputs">
+        <NumberField id="sigmoid-x" label={s.x} name="x" text={xText} onChange={setX} />
+        <NumberField id="sigmoid-dout" label={s.dout} name="dout" text={doutText} onChange={setDout} />
       </div>
-    </section>
+      {d && g ? (
+        <>
+          <GraphSvg
+            title={s.graph(formatValue(d.y), formatValue(d.fourStep))}
+            width={760}
+            height={200}
+            nodes={FOUR_NODES}
+            edges={[
+              { from: 'x', to: 'mul', forward: short(x.ok ? x.value : null), backward: short(g.dx) },
+              { from: 'minus1', to: 'mul', forward: '-1', backward: null },
+              { from: 'mul', to: 'exp', forward: short(g.negX), backward: short(g.dNegX) },
+              { from: 'exp', to: 'add', forward: short(g.expNegX), backward: short(g.dExpNegX) },
+              { from: 'one', to: 'add', forward: '1', backward: null },
+              { from: 'add', to: 'div', forward: short(g.onePlus), backward: short(g.dOnePlus) },
+              { from: 'div', to: 'y', forward: short(g.y), backward: short(dout.ok ? dout.value : null) },
+            ]}
+          />
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={s.table}>
+            <table className="layer-table nowrap" data-testid="sigmoid-steps">
+              <caption>{s.table}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.step}</th>
+                  <th scope="col">{s.forward}</th>
+                  <th scope="col">{s.upstream}</th>
+                  <th scope="col">{s.local}</th>
+                  <th scope="col">{s.downstream}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.nodes.map((n, i) => (
+                  <tr key={n.op} data-node={n.op}>
+                    <td>
+                      {i + 1} · {n.op}
+                    </td>
+                    <td>{formatShort(n.forward)}</td>
+                    <td>{formatShort(n.dout)}</td>
+                    <td>
+                      {LOCAL[i]} = {formatShort(n.local)}
+                    </td>
+                    <td data-value={String(n.downstream)}>{formatShort(n.downstream)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{s.simplified}</p>
+          <GraphSvg
+            title={s.simpleGraph(formatValue(d.y), formatValue(d.simplified))}
+            width={600}
+            height={110}
+            nodes={ONE_NODE}
+            edges={[
+              { from: 'x', to: 'sigmoid', forward: short(x.ok ? x.value : null), backward: short(d.simplified) },
+              { from: 'sigmoid', to: 'y', forward: short(d.y), backward: short(dout.ok ? dout.value : null) },
+            ]}
+          />
+          <dl className="equality" data-testid="sigmoid-equality">
+            <div>
+              <dt>{s.fourStep}</dt>
+              <dd data-testid="sigmoid-four">{formatValue(d.fourStep)}</dd>
+            </div>
+            <div>
+              <dt>{s.oneNode}</dt>
+              <dd data-testid="sigmoid-one">{formatValue(d.simplified)}</dd>
+            </div>
+            <div>
+              <dt>{s.difference}</dt>
+              <dd>{formatSmall(Math.abs(d.fourStep - d.simplified))}</dd>
+            </div>
+          </dl>
+        </>
+      ) : (
+        <p className="hint">{t.waiting}</p>
+      )}
+    </LayerDemo>
   )
 }

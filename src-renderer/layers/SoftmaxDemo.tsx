@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import { BOOK_CODE } from '../../src-worker/layers/book-code'
 import { BOOK_SOFTMAX_CASES, Y_SUM_TOLERANCE, checkProbabilities, scoresFor, softmaxDemo } from '../../src-worker/layers/demos'
 import { useT } from '../i18n'
-import { BookCode } from './BookCode'
+import { LayerDemo } from './LayerDemo'
 import { NumberField } from './fields'
 import { formatValue } from './MatrixView'
 import { parseDecimal } from './parse-decimal'
@@ -32,112 +31,105 @@ export function SoftmaxDemo() {
     problem?.kind === 'negative' ? s.negative(name(problem.index)) : problem?.kind === 'sum' ? s.sum(formatValue(problem.sum), TOLERANCE) : null
 
   return (
-    <section className="layer-demo" aria-labelledby="softmax-title">
-      <h3 id="softmax-title">{s.title}</h3>
-      <div className="layer-grid">
-        <div className="layer-main">
-          <p className="lead">{s.lead}</p>
-          <div className="softmax-setup">
-            <fieldset className="mode">
-              <legend>{s.mode}</legend>
-              {(['y', 'scores'] as const).map((m) => (
-                <label key={m}>
-                  <input type="radio" name="softmax-mode" checked={mode === m} onChange={() => setMode(m)} />
-                  {m === 'y' ? s.fromY : s.fromScores}
-                </label>
-              ))}
-            </fieldset>
-            <label className="layer-field">
-              {s.label}
-              <select value={label} onChange={(e) => setLabel(Number(e.target.value))} data-testid="softmax-label">
-                {CLASSES.map((k) => (
-                  <option key={k} value={k}>
-                    {s.labelOption(String(k), oneHot(k))}
-                  </option>
-                ))}
-              </select>
+    <LayerDemo id="softmax" title={s.title} lead={s.lead} layer="SoftmaxWithLoss">
+      <div className="softmax-setup">
+        <fieldset className="mode">
+          <legend>{s.mode}</legend>
+          {(['y', 'scores'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name="softmax-mode" checked={mode === m} onChange={() => setMode(m)} />
+              {m === 'y' ? s.fromY : s.fromScores}
             </label>
-            {BOOK_SOFTMAX_CASES.map((c) => (
-              <button
-                key={c.y.join()}
-                type="button"
-                onClick={() => {
-                  setMode('y')
-                  setY(c.y.map(String))
-                  setLabel(c.label)
-                }}
-              >
-                {s.caseButton(vector(c.y))}
-              </button>
-            ))}
-          </div>
-          <div className="graph-inputs">
+          ))}
+        </fieldset>
+        <label className="layer-field">
+          {s.label}
+          <select value={label} onChange={(e) => setLabel(Number(e.target.value))} data-testid="softmax-label">
             {CLASSES.map((k) => (
-              <NumberField
-                key={`${mode}-${k}`}
-                id={`softmax-${mode}-${k}`}
-                label={name(k)}
-                name={name(k)}
-                text={text[k]!}
-                onChange={(v) => (mode === 'y' ? setY : setA)(text.map((old, i) => (i === k ? v : old)))}
-              />
+              <option key={k} value={k}>
+                {s.labelOption(String(k), oneHot(k))}
+              </option>
             ))}
-          </div>
-          {mode === 'y' && <p className="hint">{s.sumRule(TOLERANCE)}</p>}
-          {problemText && (
-            <p className="error" role="alert" data-testid="softmax-problem">
-              {problemText}
+          </select>
+        </label>
+        {BOOK_SOFTMAX_CASES.map((c) => (
+          <button
+            key={c.y.join()}
+            type="button"
+            onClick={() => {
+              setMode('y')
+              setY(c.y.map(String))
+              setLabel(c.label)
+            }}
+          >
+            {s.caseButton(vector(c.y))}
+          </button>
+        ))}
+      </div>
+      <div className="graph-inputs">
+        {CLASSES.map((k) => (
+          <NumberField
+            key={`${mode}-${k}`}
+            id={`softmax-${mode}-${k}`}
+            label={name(k)}
+            name={name(k)}
+            text={text[k]!}
+            onChange={(v) => (mode === 'y' ? setY : setA)(text.map((old, i) => (i === k ? v : old)))}
+          />
+        ))}
+      </div>
+      {mode === 'y' && <p className="hint">{s.sumRule(TOLERANCE)}</p>}
+      {problemText && (
+        <p className="error" role="alert" data-testid="softmax-problem">
+          {problemText}
+        </p>
+      )}
+      {r && scores ? (
+        <>
+          <table className="layer-table" data-testid="softmax-table">
+            <caption>{s.table}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.k}</th>
+                <th scope="col">{s.score}</th>
+                <th scope="col">{s.y}</th>
+                <th scope="col">{s.t}</th>
+                <th scope="col">{s.dx}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CLASSES.map((k) => (
+                <tr key={k} className={k === label ? 'label-row' : undefined}>
+                  <th scope="row">{k}</th>
+                  <td>{formatValue(scores[k]!)}</td>
+                  <td>{formatValue(r.y[k]!)}</td>
+                  <td>{k === label ? 1 : 0}</td>
+                  <td data-value={String(r.dx[k])}>{formatValue(r.dx[k]!)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {mode === 'y' && <p className="hint">{s.scoresNote}</p>}
+          <p data-testid="softmax-dx">
+            y − t = <strong>{vector(r.dx)}</strong>
+          </p>
+          <p data-testid="softmax-loss">
+            {s.loss(formatValue(r.loss))}
+          </p>
+          <p className="hint" data-testid="softmax-book-loss">
+            {s.bookLoss(formatValue(r.bookLoss))}
+          </p>
+          {!Number.isFinite(r.loss) && (
+            <p className="layer-warning" data-testid="softmax-infinite">
+              {s.infinite}
             </p>
           )}
-          {r && scores ? (
-            <>
-              <table className="layer-table" data-testid="softmax-table">
-                <caption>{s.table}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{s.k}</th>
-                    <th scope="col">{s.score}</th>
-                    <th scope="col">{s.y}</th>
-                    <th scope="col">{s.t}</th>
-                    <th scope="col">{s.dx}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {CLASSES.map((k) => (
-                    <tr key={k} className={k === label ? 'label-row' : undefined}>
-                      <th scope="row">{k}</th>
-                      <td>{formatValue(scores[k]!)}</td>
-                      <td>{formatValue(r.y[k]!)}</td>
-                      <td>{k === label ? 1 : 0}</td>
-                      <td data-value={String(r.dx[k])}>{formatValue(r.dx[k]!)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {mode === 'y' && <p className="hint">{s.scoresNote}</p>}
-              <p data-testid="softmax-dx">
-                y − t = <strong>{vector(r.dx)}</strong>
-              </p>
-              <p data-testid="softmax-loss">
-                {s.loss(formatValue(r.loss))}
-              </p>
-              <p className="hint" data-testid="softmax-book-loss">
-                {s.bookLoss(formatValue(r.bookLoss))}
-              </p>
-              {!Number.isFinite(r.loss) && (
-                <p className="layer-warning" data-testid="softmax-infinite">
-                  {s.infinite}
-                </p>
-              )}
-            </>
-          ) : (
-            !problemText && <p className="hint">{t.waiting}</p>
-          )}
-          <BookCases />
-        </div>
-        <BookCode name="SoftmaxWithLoss" code={BOOK_CODE.SoftmaxWithLoss} />
-      </div>
-    </section>
+        </>
+      ) : (
+        !problemText && <p className="hint">{t.waiting}</p>
+      )}
+      <BookCases />
+    </LayerDemo>
   )
 }
 

@@ -92,6 +92,43 @@ function ExportButtons({ lab, id, onNote }: { lab: LabApi; id: string; onNote(no
 
 const SELECTED = 'selected'
 
+interface ConfirmDeleteProps {
+  asking: boolean
+  onAsk(): void
+  onYes(): void
+  onCancel(): void
+  /** the first button's text */
+  label: string
+  askAriaLabel?: string
+  askTestId?: string
+  yesTestId: string
+  /** said before the yes/cancel pair */
+  prompt?: string
+}
+
+/** A delete that asks first: one button, then "yes, delete" and "cancel" in its place. */
+function ConfirmDelete(p: ConfirmDeleteProps) {
+  const t = useT()
+  if (!p.asking) {
+    return (
+      <button type="button" onClick={p.onAsk} aria-label={p.askAriaLabel} data-testid={p.askTestId}>
+        {p.label}
+      </button>
+    )
+  }
+  return (
+    <>
+      {p.prompt && <span>{p.prompt}</span>}
+      <button type="button" onClick={p.onYes} data-testid={p.yesTestId}>
+        {t.runs.yesDelete}
+      </button>
+      <button type="button" onClick={p.onCancel}>
+        {t.runs.cancel}
+      </button>
+    </>
+  )
+}
+
 function RunsHistory({ lab }: { lab: LabApi }) {
   const t = useT()
   const [listing, setListing] = useState<RunListing | null>(null)
@@ -197,22 +234,18 @@ function RunsHistory({ lab }: { lab: LabApi }) {
               {t.runs.exportAll}
             </button>
           )}
-          {lab.clearRuns &&
-            (confirm === '*' ? (
-              <>
-                <span>{t.runs.clearConfirm(runs.length)}</span>
-                <button type="button" onClick={() => (setConfirm(null), act(lab.clearRuns?.(), t.runs.deleteFailed))} data-testid="runs-clear-yes">
-                  {t.runs.yesDelete}
-                </button>
-                <button type="button" onClick={() => setConfirm(null)}>
-                  {t.runs.cancel}
-                </button>
-              </>
-            ) : (
-              <button type="button" onClick={() => setConfirm('*')} data-testid="runs-clear">
-                {t.runs.clearAll}
-              </button>
-            ))}
+          {lab.clearRuns && (
+            <ConfirmDelete
+              asking={confirm === '*'}
+              onAsk={() => setConfirm('*')}
+              onCancel={() => setConfirm(null)}
+              onYes={() => (setConfirm(null), act(lab.clearRuns?.(), t.runs.deleteFailed))}
+              label={t.runs.clearAll}
+              askTestId="runs-clear"
+              yesTestId="runs-clear-yes"
+              prompt={t.runs.clearConfirm(runs.length)}
+            />
+          )}
         </div>
       )}
       <RunsChart lab={lab} runs={shown} onError={setNote} />
@@ -266,21 +299,17 @@ function RunsHistory({ lab }: { lab: LabApi }) {
                           {t.runs.rename}
                         </button>
                       )}
-                      {lab.deleteRun &&
-                        (confirm === r.id ? (
-                          <>
-                            <button type="button" onClick={() => remove(r.id)} data-testid="run-delete-yes">
-                              {t.runs.yesDelete}
-                            </button>
-                            <button type="button" onClick={() => setConfirm(null)}>
-                              {t.runs.cancel}
-                            </button>
-                          </>
-                        ) : (
-                          <button type="button" onClick={() => setConfirm(r.id)} aria-label={t.runs.deleteRun(when(r))}>
-                            {t.runs.delete}
-                          </button>
-                        ))}
+                      {lab.deleteRun && (
+                        <ConfirmDelete
+                          asking={confirm === r.id}
+                          onAsk={() => setConfirm(r.id)}
+                          onCancel={() => setConfirm(null)}
+                          onYes={() => remove(r.id)}
+                          label={t.runs.delete}
+                          askAriaLabel={t.runs.deleteRun(when(r))}
+                          yesTestId="run-delete-yes"
+                        />
+                      )}
                       {editing?.id === r.id && (
                         <form
                           className="run-label"

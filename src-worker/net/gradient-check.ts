@@ -51,10 +51,11 @@ export function detailedGradientCheck(net: TwoLayerNet, x: Matrix, t: Uint8Array
   const gradNumerical = net.numericalGradient(x, t, options.onProgress && throttled(options.onProgress, options.progressIntervalMs ?? 100, now))
   const numericalSeconds = (now() - started) / 1000
   const { grad: gradBackprop, seconds: backpropSeconds } = timedBackprop(net, x, t, now)
+  // every |numerical − backprop| once; the means and the largest are read off these maps
   const maps = diffMaps(gradNumerical, gradBackprop)
   const diffs: GradientDiffs = { W1: NaN, b1: NaN, W2: NaN, b2: NaN }
-  for (const key of PARAM_NAMES) diffs[key] = meanAbsDiff(gradBackprop[key], gradNumerical[key])
-  const largest = largestDiff(gradNumerical, gradBackprop)
+  for (const key of PARAM_NAMES) diffs[key] = mean(maps[key].values)
+  const largest = largestDiff(gradNumerical, gradBackprop, maps)
   if (net.layers[1] instanceof Relu) largest.kink = reluKinkAt(net.layers[0]!.forward(x), x, largest.parameter, largest.row, largest.col, H)
   return { diffs, maps, largest, numericalSeconds, backpropSeconds }
 }
@@ -88,14 +89,22 @@ export function diffMaps(gradNumerical: Params, gradBackprop: Params): Record<Pa
   return { W1: map('W1'), b1: map('b1'), W2: map('W2'), b2: map('b2') }
 }
 
+/** The mean of the values, summed in order (as meanAbsDiff sums). */
+function mean(values: ArrayLike<number>): number {
+  let sum = 0
+  for (let i = 0; i < values.length; i++) sum += values[i]!
+  return sum / values.length
+}
+
 /** The element with the largest |numerical − backprop| over the four parameters (the first, on a tie); kink unset. */
-export function largestDiff(gradNumerical: Params, gradBackprop: Params): LargestGradientDiff {
+export function largestDiff(gradNumerical: Params, gradBackprop: Params, maps = diffMaps(gradNumerical, gradBackprop)): LargestGradientDiff {
   let best: LargestGradientDiff | undefined
   for (const parameter of PARAM_NAMES) {
     const { cols, data } = gradNumerical[parameter]
     const backprop = gradBackprop[parameter].data
+    const diffs = maps[parameter].values
     for (let i = 0; i < data.length; i++) {
-      const diff = Math.abs(data[i]! - backprop[i]!)
+      const diff = diffs[i]!
       if (best && !(diff > best.diff)) continue
       best = { parameter, row: Math.floor(i / cols), col: i % cols, numerical: data[i]!, backprop: backprop[i]!, diff, kink: null }
     }
