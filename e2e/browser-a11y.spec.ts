@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 
-const PANES = ['Train', 'Predict', 'One step', 'Gradient check', 'Computational graph', 'Inspect', 'Runs'] as const
+const PANES = ['Train', 'Predict', 'One step', 'Gradient check', 'Computational graph', 'Layers', 'Inspect', 'Runs'] as const
 type State = 'idle' | 'running' | 'finished' | 'failed'
 
 async function open(page: Page, scheme: 'light' | 'dark', query = ''): Promise<void> {
@@ -55,7 +55,7 @@ test('the CSP is in force: an inline script is refused', async ({ page }) => {
 for (const scheme of ['light', 'dark'] as const) {
   for (const state of ['idle', 'running', 'finished', 'failed'] as const) {
     test(`no axe violations on any pane: ${state}, ${scheme}`, async ({ page }) => {
-      test.setTimeout(120_000) // seven panes, each scanned in full
+      test.setTimeout(120_000) // eight panes, each scanned in full
       await open(page, scheme, state === 'failed' ? '?e2e=1000' : '')
       await reach(page, state)
       for (const pane of PANES) {

@@ -122,7 +122,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await open(page, 'ko')
     await expect(page.getByRole('heading', { level: 2 })).toContainText('5.7.4 오차역전파법을 사용한 학습 구현하기')
-    for (const [name, id] of [['학습 5', 'train'], ['예측', 'predict'], ['학습 한 단계', 'step'], ['기울기 확인', 'gradient'], ['계산 그래프', 'graph'], ['살펴보기', 'inspect'], ['실행 기록', 'runs']] as const) {
+    for (const [name, id] of [['학습 5', 'train'], ['예측', 'predict'], ['학습 한 단계', 'step'], ['기울기 확인', 'gradient'], ['계산 그래프', 'graph'], ['계층', 'layers'], ['살펴보기', 'inspect'], ['실행 기록', 'runs']] as const) {
       await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
       await expect(page.locator(`[data-pane=${id}]`)).toBeVisible()
       await page.waitForTimeout(300)

@@ -137,7 +137,7 @@ export function SoftmaxDemo() {
 function BookCases() {
   const s = useT().layers.softmax
   return (
-    <table className="layer-table" data-testid="softmax-cases">
+    <table className="layer-table book-cases" data-testid="softmax-cases">
       <caption>{s.cases}</caption>
       <thead>
         <tr>
