@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react'
-import { useT } from '../i18n'
+import { useI18n } from '../i18n'
 import type { TrainingStore } from '../store/training-store'
 import type { XY } from '../store/series'
 import { forLog, plotWidth, visiblePoints } from './envelope'
 import { OKABE_ITO, withAlpha } from './palette'
-import { ENVELOPE_LINE_OPTIONS, REDRAW_INTERVAL_MS, useLineChart } from './use-line-chart'
+import { ENVELOPE_LINE_OPTIONS, REDRAW_INTERVAL_MS, useLineChart, X_TICKS } from './use-line-chart'
 import { ChartTools, useZoomGestures, useZoomState } from './ChartTools'
 
 /**
@@ -12,7 +12,7 @@ import { ChartTools, useZoomGestures, useZoomState } from './ChartTools'
  * zoomed in to two or fewer a pixel) with the moving average; redrawn at most 4 times a second.
  */
 export function LossChart({ store }: { store: TrainingStore }) {
-  const t = useT()
+  const { t, lang } = useI18n()
   const canvas = useRef<HTMLCanvasElement>(null)
   const [log, setLog] = useState(false)
   const logRef = useRef(log)
@@ -32,12 +32,13 @@ export function LossChart({ store }: { store: TrainingStore }) {
       },
       options: {
         ...ENVELOPE_LINE_OPTIONS,
+        locale: lang,
         plugins: {
           ...ENVELOPE_LINE_OPTIONS.plugins,
           legend: { labels: { ...ENVELOPE_LINE_OPTIONS.plugins.legend.labels, filter: (item) => item.datasetIndex !== 1 } },
         },
         scales: {
-          x: { type: 'linear', min: 0, ticks: { includeBounds: false }, title: { display: true, text: t.runs.chart.iteration } },
+          x: { type: 'linear', min: 0, ticks: X_TICKS, title: { display: true, text: t.runs.chart.iteration } },
           y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.runs.chart.lossAxis } },
         },
       },

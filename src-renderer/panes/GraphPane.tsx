@@ -158,26 +158,28 @@ const readout = (parts: [label: string, value: number | null][]) =>
     .map(([label, v]) => `${label} ${formatNumber(v!)}`)
     .join(' · ')
 
-const APPLE_NODES: GraphNode[] = [
-  { id: 'apple', x: 90, y: 50, label: 'apple' },
-  { id: 'num', x: 90, y: 170, label: 'apples' },
+type NodeNames = ReturnType<typeof useT>['graph']['nodes']
+
+const appleNodes = (n: NodeNames): GraphNode[] => [
+  { id: 'apple', x: 90, y: 50, label: n.apple },
+  { id: 'num', x: 90, y: 170, label: n.apples },
   { id: 'mul1', x: 260, y: 105, label: '×', op: true },
-  { id: 'tax', x: 410, y: 200, label: 'tax', place: 'below' },
+  { id: 'tax', x: 410, y: 200, label: n.tax, place: 'below' },
   { id: 'mul2', x: 440, y: 105, label: '×', op: true },
-  { id: 'price', x: 580, y: 105, label: 'price' },
+  { id: 'price', x: 580, y: 105, label: n.price },
 ]
 
-const APPLE_ORANGE_NODES: GraphNode[] = [
-  { id: 'apple', x: 90, y: 30, label: 'apple' },
-  { id: 'appleNum', x: 90, y: 130, label: 'apples' },
-  { id: 'orange', x: 90, y: 200, label: 'orange' },
-  { id: 'orangeNum', x: 90, y: 300, label: 'oranges' },
+const appleOrangeNodes = (n: NodeNames): GraphNode[] => [
+  { id: 'apple', x: 90, y: 30, label: n.apple },
+  { id: 'appleNum', x: 90, y: 130, label: n.apples },
+  { id: 'orange', x: 90, y: 200, label: n.orange },
+  { id: 'orangeNum', x: 90, y: 300, label: n.oranges },
   { id: 'mulA', x: 250, y: 80, label: '×', op: true },
   { id: 'mulO', x: 250, y: 250, label: '×', op: true },
   { id: 'add', x: 420, y: 165, label: '+', op: true },
-  { id: 'tax', x: 500, y: 290, label: 'tax', place: 'below' },
+  { id: 'tax', x: 500, y: 290, label: n.tax, place: 'below' },
   { id: 'mulT', x: 580, y: 165, label: '×', op: true },
-  { id: 'price', x: 680, y: 165, label: 'price' },
+  { id: 'price', x: 680, y: 165, label: n.price },
 ]
 
 const CHAIN_NODES: GraphNode[] = [
@@ -217,7 +219,7 @@ export function GraphPane() {
           name={t.appleTitle}
           prefix="apple"
           ops={APPLE_OPS}
-          nodes={APPLE_NODES}
+          nodes={appleNodes(t.nodes)}
           width={640}
           height={230}
           title={(f) => t.appleGraph(show(f('mul2', 'price')))}
@@ -248,7 +250,7 @@ export function GraphPane() {
           name={t.orangeTitle}
           prefix="both"
           ops={APPLE_ORANGE_OPS}
-          nodes={APPLE_ORANGE_NODES}
+          nodes={appleOrangeNodes(t.nodes)}
           width={760}
           height={340}
           title={(f) => t.orangeGraph(show(f('mulT', 'price')))}

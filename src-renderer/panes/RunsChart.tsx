@@ -4,8 +4,8 @@ import type { LabApi, RunRecord } from '../../src-worker/protocol'
 import { ChartTools, useZoomGestures, useZoomState } from '../charts/ChartTools'
 import { forLog, plotWidth, visiblePoints } from '../charts/envelope'
 import { RUN_COLOURS, withAlpha } from '../charts/palette'
-import { applyTheme, ENVELOPE_LINE_OPTIONS } from '../charts/use-line-chart'
-import { useT } from '../i18n'
+import { applyTheme, ENVELOPE_LINE_OPTIONS, X_TICKS } from '../charts/use-line-chart'
+import { useI18n } from '../i18n'
 import { LossSeries, type XY } from '../store/series'
 import { readPref, writePref } from './runs-prefs'
 
@@ -44,7 +44,7 @@ interface Prefs {
  * iteration when zoomed in), with an optional test-accuracy overlay on a right-hand axis and a log scale.
  */
 export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord[]; onError(message: string): void }) {
-  const t = useT()
+  const { t, lang } = useI18n()
   const canvas = useRef<HTMLCanvasElement>(null)
   const chart = useRef<Chart<'line', XY[]> | null>(null)
   const handle = useRef<{ chart: Chart<'line', XY[]> } | null>(null)
@@ -55,6 +55,8 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
   const zoom = useZoomState()
   const full = () => ({ from: 0, to: Math.max(1, ...loaded.current.map((l) => l.series.length)) })
 
+  // the run's start in the reader's local time, as the table shows it (startedAt is UTC)
+  const clock = (run: RunRecord): string => new Date(run.startedAt).toLocaleTimeString(lang, { timeStyle: 'medium' })
   const draw = (): void => {
     const c = chart.current
     if (!c) return
@@ -66,14 +68,14 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
       const colour = RUN_COLOURS[i % RUN_COLOURS.length]!
       const { lower, upper, line } = visiblePoints(series, shown, px)
       const s = run.settings
-      const label = `${run.name ? `${run.name} · ` : ''}${run.startedAt.slice(11, 19)} · ${t.runs.chart.runLabel(series.length, s.learningRate, s.batchSize, s.hiddenSize, s.activation, s.seed)}`
+      const label = `${run.name ? `${run.name} · ` : ''}${clock(run)} · ${t.runs.chart.runLabel(series.length, s.learningRate, s.batchSize, s.hiddenSize, s.activation, s.seed)}`
       const fix = log ? forLog : (p: XY[]) => p
       datasets.push({ label: `${label} (${t.runs.chart.range})`, data: fix(upper), borderWidth: 0, borderColor: withAlpha(colour, 0), backgroundColor: withAlpha(colour, 0.15), fill: `+1` } as never)
       datasets.push({ label: '', data: fix(lower), borderWidth: 0, borderColor: withAlpha(colour, 0), backgroundColor: withAlpha(colour, 0.15) })
       datasets.push({ label, data: fix(line), borderColor: colour, backgroundColor: colour, borderWidth: 2 })
       if (accuracy) {
         const points = run.epochs.map((e) => ({ x: e.iteration, y: e.testAccuracy }))
-        datasets.push({ label: `${t.runs.chart.testAccuracy} · ${run.startedAt.slice(11, 19)}`, data: points, borderColor: colour, backgroundColor: colour, borderWidth: 1.5, borderDash: [6, 3], yAxisID: 'acc', pointRadius: 2 } as never)
+        datasets.push({ label: `${t.runs.chart.testAccuracy} · ${clock(run)}`, data: points, borderColor: colour, backgroundColor: colour, borderWidth: 1.5, borderDash: [6, 3], yAxisID: 'acc', pointRadius: 2 } as never)
       }
     })
     c.data.datasets = datasets
@@ -99,12 +101,13 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
       data: { datasets: [] },
       options: {
         ...ENVELOPE_LINE_OPTIONS,
+        locale: lang,
         plugins: {
           ...ENVELOPE_LINE_OPTIONS.plugins,
           legend: { labels: { ...ENVELOPE_LINE_OPTIONS.plugins.legend.labels, filter: (item) => item.text !== '' && !item.text.endsWith(`(${t.runs.chart.range})`) } },
         },
         scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: t.runs.chart.iteration } },
+          x: { type: 'linear', min: 0, ticks: X_TICKS, title: { display: true, text: t.runs.chart.iteration } },
           y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.runs.chart.averageAxis } },
           acc: { type: 'linear', position: 'right', min: 0, max: 1, display: false, grid: { drawOnChartArea: false }, title: { display: true, text: t.runs.chart.testAccuracy } },
         },

@@ -1,7 +1,8 @@
 import { Component, useCallback, useEffect, useState, type ErrorInfo, type ReactNode } from 'react'
 import type { LabApi, RunListing, RunRecord } from '../../src-worker/protocol'
 import { learnedNothing } from '../charts/run-diagnosis'
-import { useT, type T } from '../i18n'
+import { useI18n, useT, type T } from '../i18n'
+import { datasetName } from '../train/dataset-name'
 import { forgetSeries, RunsChart } from './RunsChart'
 import { readPref, writePref } from './runs-prefs'
 
@@ -130,7 +131,7 @@ function ConfirmDelete(p: ConfirmDeleteProps) {
 }
 
 function RunsHistory({ lab }: { lab: LabApi }) {
-  const t = useT()
+  const { t, lang, num } = useI18n()
   const [listing, setListing] = useState<RunListing | null>(null)
   const [selected, setSelected] = useState<Set<string> | null>(() => {
     const saved = readPref<string[] | null>(SELECTED, null)
@@ -194,7 +195,7 @@ function RunsHistory({ lab }: { lab: LabApi }) {
   const runs = listing?.runs ?? []
   const unkept = new Map((listing?.unkept ?? []).map((u) => [u.id, u.reason]))
   const shown = runs.filter((r) => selected?.has(r.id))
-  const when = (r: RunRecord): string => new Date(r.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })
+  const when = (r: RunRecord): string => new Date(r.startedAt).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'medium' })
 
   return (
     <>
@@ -248,7 +249,7 @@ function RunsHistory({ lab }: { lab: LabApi }) {
           )}
         </div>
       )}
-      <RunsChart lab={lab} runs={shown} onError={setNote} />
+      <RunsChart key={lang} lab={lab} runs={shown} onError={setNote} />
       {runs.length > 0 && (
         <div className="table-scroll">
           <table className="runs" data-testid="runs-table">
@@ -286,7 +287,7 @@ function RunsHistory({ lab }: { lab: LabApi }) {
                       )}
                     </td>
                     <td>{t.runs.settingsLine(s.hiddenSize, s.learningRate, s.batchSize, s.iterations, s.weightInitStd, s.activation, s.seed)}</td>
-                    <td>{r.dataset.name}</td>
+                    <td>{datasetName(t, r.dataset, num)}</td>
                     <td>{r.reason === 'stopped' ? t.runs.stoppedAt(r.summary.iterations) : t.runs.completed}</td>
                     <td>{r.summary.finalLoss.toFixed(4)}</td>
                     <td>{r.summary.trainAccuracy.toFixed(4)}</td>

@@ -165,5 +165,8 @@ describe('duration text', () => {
     assert.equal(formatDuration(65), '1 min 05 s')
     assert.equal(formatDuration(3720), '1 h 02 min')
     assert.equal(formatDuration(null), '—')
+    const ko = { s: (s: string) => `${s}초`, minS: (m: string, s: string) => `${m}분 ${s}초`, hMin: (h: string, m: string) => `${h}시간 ${m}분` }
+    assert.equal(formatDuration(2596, ko), '43분 16초')
+    assert.equal(formatDuration(3720, ko), '1시간 02분')
   })
 })

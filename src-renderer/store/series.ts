@@ -243,11 +243,19 @@ export class Throughput {
   }
 }
 
-/** "1 min 05 s" / "12 s" / "—": short enough for a status line. */
-export function formatDuration(seconds: number | null): string {
+/** How a language writes a short duration (the catalogue's train.duration). */
+export interface DurationWords {
+  s(s: string): string
+  minS(min: string, s: string): string
+  hMin(h: string, min: string): string
+}
+const SHORT_UNITS: DurationWords = { s: (s) => `${s} s`, minS: (m, s) => `${m} min ${s} s`, hMin: (h, m) => `${h} h ${m} min` }
+
+/** "1 min 05 s" / "12 s" / "—": short enough for a status line; `words` gives another language's units. */
+export function formatDuration(seconds: number | null, words: DurationWords = SHORT_UNITS): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—'
   const s = Math.round(seconds)
-  if (s < 60) return `${s} s`
+  if (s < 60) return words.s(String(s))
   const m = Math.floor(s / 60)
-  return m < 60 ? `${m} min ${String(s % 60).padStart(2, '0')} s` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`
+  return m < 60 ? words.minS(String(m), String(s % 60).padStart(2, '0')) : words.hMin(String(Math.floor(m / 60)), String(m % 60).padStart(2, '0'))
 }

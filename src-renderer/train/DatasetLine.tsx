@@ -1,31 +1,34 @@
 import { useSyncExternalStore } from 'react'
 import type { LabApi } from '../../src-worker/protocol'
+import { useI18n } from '../i18n'
 import type { TrainingStore } from '../store/training-store'
-import { groupDigits } from './settings-form'
+import { datasetName } from './dataset-name'
 
 /** Which digits the run uses and the test accuracy the book's settings reach on them. */
 export function DatasetLine({ lab, store, busy }: { lab: LabApi; store: TrainingStore; busy: boolean }) {
+  const { t, num } = useI18n()
   const dataset = useSyncExternalStore(store.subscribe, () => store.getSnapshot().dataset)
   const backend = useSyncExternalStore(store.subscribe, () => store.getSnapshot().backend)
+  const d = t.train.data
   return (
-    <section className="dataset" aria-label="Data">
-      <h3>Data</h3>
+    <section className="dataset" aria-label={d.title}>
+      <h3>{d.title}</h3>
       {dataset ? (
         <p data-testid="dataset">
-          <strong>{dataset.name}</strong>: {groupDigits(dataset.trainSize)} training and {groupDigits(dataset.testSize)} test digits.
-          With the book's settings expect a test accuracy of about <strong>{dataset.expectedTestAccuracy.toFixed(2)}</strong>
-          {dataset.kind === 'default' ? ' (the book reaches 0.97 on the full 60,000 MNIST digits).' : '.'}
+          <strong>{datasetName(t, dataset, num)}</strong>: {d.sizes(num(dataset.trainSize), num(dataset.testSize))}{' '}
+          {d.expect(num(dataset.expectedTestAccuracy, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
+          {dataset.kind === 'default' && ` ${d.bookFull}`}
         </p>
       ) : (
-        <p>Loading the digits…</p>
+        <p>{d.loading}</p>
       )}
-      {backend && <p className="hint">Engine: {backend}</p>}
+      {backend && <p className="hint">{d.engine(backend)}</p>}
       <div className="controls">
         <button disabled={busy || dataset?.kind === 'default'} onClick={() => lab.useDefaultData()}>
-          Use default digits
+          {d.useDefault}
         </button>
         <button disabled={busy} onClick={() => void lab.openIdxData()}>
-          Open MNIST IDX files…
+          {d.openIdx}
         </button>
       </div>
     </section>

@@ -37,17 +37,18 @@ function ChartAlt({ store, kind }: { store: TrainingStore; kind: 'loss' | 'accur
 }
 
 /** Charts never re-render with React: memoised on the store, which is the same for the app's life. */
-const Charts = memo(function Charts({ store, lossCaption, accuracyCaption }: { store: TrainingStore; lossCaption: string; accuracyCaption: string }) {
+const Charts = memo(function Charts({ store, lang, lossCaption, accuracyCaption }: { store: TrainingStore; lang: string; lossCaption: string; accuracyCaption: string }) {
+  // a chart's axis titles, legend and number format are set when it is created: a language switch makes new ones
   return (
     <div className="charts">
       <figure>
         <figcaption>{lossCaption}</figcaption>
-        <LossChart store={store} />
+        <LossChart key={lang} store={store} />
         <ChartAlt store={store} kind="loss" />
       </figure>
       <figure>
         <figcaption>{accuracyCaption}</figcaption>
-        <AccuracyChart store={store} />
+        <AccuracyChart key={lang} store={store} />
         <ChartAlt store={store} kind="accuracy" />
       </figure>
     </div>
@@ -56,7 +57,7 @@ const Charts = memo(function Charts({ store, lossCaption, accuracyCaption }: { s
 
 /** 5.7.4 training with backprop: primary actions on top, then settings beside live progress and charts. */
 export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [text, setText] = useState(draft)
   const state = useSyncExternalStore(store.subscribe, () => store.getSnapshot().state)
   const runRate = useSyncExternalStore(store.subscribe, () => store.getSnapshot().learningRate)
@@ -137,7 +138,7 @@ export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore })
         </div>
         <div className="train-main">
           <TrainStatus store={store} />
-          <Charts store={store} lossCaption={t.train.lossCaption} accuracyCaption={t.train.accuracyCaption} />
+          <Charts store={store} lang={lang} lossCaption={t.train.lossCaption} accuracyCaption={t.train.accuracyCaption} />
         </div>
       </div>
     </>

@@ -28,7 +28,7 @@ export function TrainStatus({ store }: { store: TrainingStore }) {
             {' · '}
             {t.train.iteration(num(v.iteration), num(total))}
             {v.itPerSecond !== null && <> · {t.train.throughput(num(v.itPerSecond))}</>}
-            {v.state === 'running' && <> · {t.train.eta(formatDuration(v.etaSeconds))}</>}
+            {v.state === 'running' && <> · {t.train.eta(formatDuration(v.etaSeconds, t.train.duration))}</>}
             {v.epoch !== null && <> · {t.train.epoch(num(v.epoch, { maximumFractionDigits: 1 }))}</>}
           </>
         )}

@@ -15,6 +15,8 @@ export const graph = {
   orangeTitle: '5.4.2 Buying apples and oranges',
   chainTitle: '5.2.3 The chain rule on a computational graph',
   chainLead: 't = x + y, z = t². Backward from 1, the **2 node multiplies by 2t and the + node passes it on, so ∂z/∂x = 2t · 1 = 2(x + y).',
+  /** the graphs' input and output nodes, as the book names them */
+  nodes: { apple: 'apple', apples: 'apples', orange: 'orange', oranges: 'oranges', tax: 'tax', price: 'price' },
   labels: {
     apple: 'Apple price',
     appleNum: 'Apples',

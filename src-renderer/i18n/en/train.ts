@@ -43,6 +43,7 @@ export const train = {
   iteration: (done: string, total: string) => `iteration ${done} / ${total}`,
   throughput: (rate: string) => `${rate} it/s wall clock`,
   eta: (time: string) => `ETA ${time}`,
+  duration: { s: (s: string) => `${s} s`, minS: (min: string, s: string) => `${min} min ${s} s`, hMin: (h: string, min: string) => `${h} h ${min} min` },
   epoch: (epoch: string) => `epoch ${epoch}`,
   finishedAccuracy: (accuracy: string) => `, test accuracy ${accuracy}`,
   readouts: {
@@ -67,5 +68,22 @@ export const train = {
     finished: 'trained',
     stopped: 'stopped',
     failed: 'failed',
+  },
+  data: {
+    title: 'Data',
+    loading: 'Loading the digits…',
+    defaultName: (count: string) => `The mnist package's ${count} digits (80/20 per digit)`,
+    sizes: (train: string, test: string) => `${train} training and ${test} test digits.`,
+    expect: (accuracy: string) => `With the book's settings expect a test accuracy of about ${accuracy}.`,
+    bookFull: 'The book reaches 0.97 on the full 60,000 MNIST digits.',
+    engine: (backend: string) => `Engine: ${backend}`,
+    useDefault: 'Use default digits',
+    openIdx: 'Open MNIST IDX files…',
+  },
+  accuracyChart: {
+    train: 'train accuracy',
+    test: 'test accuracy',
+    epoch: 'epoch',
+    accuracy: 'accuracy',
   },
 }

@@ -17,6 +17,8 @@ export const graph: Messages<typeof en> = {
   orangeTitle: '5.4.2 사과와 귤 쇼핑',
   chainTitle: '5.2.3 연쇄법칙과 계산 그래프',
   chainLead: 't = x + y, z = t². 1에서 시작한 역전파에서 **2 노드는 2t를 곱하고 + 노드는 그대로 흘려보내므로 ∂z/∂x = 2t · 1 = 2(x + y)입니다.',
+  /** the graphs' input and output nodes, as the book names them */
+  nodes: { apple: '사과', apples: '사과 개수', orange: '귤', oranges: '귤 개수', tax: '소비세', price: '지불 금액' },
   labels: {
     apple: '사과 가격',
     appleNum: '사과 개수',
