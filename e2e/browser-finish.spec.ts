@@ -149,3 +149,20 @@ test('at 1024×640 Start is visible without scrolling, and the header chip never
     await shot(page, `train-${width}`)
   }
 })
+
+test('at 1024 px the Runs table shows every column, test accuracy and the exports included, without sideways scrolling (Korean)', async ({ page }) => {
+  await open(page, 'ko', { width: 1024, height: 640 })
+  await page.getByTestId('iterations-input').fill('100')
+  await page.getByTestId('start-button').click()
+  await expect(page.getByTestId('train-chip')).toContainText('학습됨', { timeout: 60_000 })
+  await page.getByRole('tab', { name: /^실행 기록/ }).click()
+  const table = page.getByTestId('runs-table')
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  const fit = await page.locator('.table-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)
+  expect(fit, 'the table is no wider than its box').toBeLessThanOrEqual(0)
+  await expect(table.getByRole('columnheader', { name: '시험 정확도' })).toBeInViewport()
+  await expect(table.getByRole('button', { name: 'CSV' })).toBeInViewport()
+  // the data set is named in Korean, and the run's time reads the same in the table and the chart legend
+  await expect(table.locator('tbody td').nth(3)).toContainText('mnist 패키지의 숫자 10,000개')
+  await shot(page, 'ko-runs-1024x640')
+})
