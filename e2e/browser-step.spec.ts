@@ -59,3 +59,42 @@ test('Apply twice on a fresh net lowers the loss on that batch each time', async
   // the second step starts where the first left the network; the lab's net keeps float32 weights, so within 1e-6
   expect(losses[2]).toBeCloseTo(losses[1]!, 6)
 })
+
+test('a step on your own drawing from Predict: label it, and SoftmaxWithLoss compares y with that label (N = 1)', async ({ page }) => {
+  await openStep(page)
+  await expect(page.getByTestId('step-source-drawing')).toBeDisabled()
+  await page.getByRole('tab', { name: /^Predict/ }).click()
+  const box = await page.getByTestId('draw-canvas').boundingBox()
+  if (!box) throw new Error('the drawing pad is not visible')
+  await page.mouse.move(box.x + 90, box.y + 60)
+  await page.mouse.down()
+  for (const [x, y] of [[150, 45], [195, 80], [150, 135], [200, 180], [160, 235], [90, 225]]) await page.mouse.move(box.x + x!, box.y + y!, { steps: 4 })
+  await page.mouse.up()
+  await expect(page.getByTestId('predicted-digit')).toHaveText(/^\d$/)
+  await page.getByRole('tab', { name: /^One step/ }).click()
+  await page.getByTestId('step-source-drawing').check()
+  await page.getByTestId('compute-step').click()
+  await expect(page.getByTestId('step-message')).toContainText('Say which digit your drawing is')
+  await page.getByTestId('step-drawn-label').fill('3')
+  await page.getByTestId('compute-step').click()
+  const stage = page.getByTestId('step-stage')
+  await expect(stage).toHaveAttribute('data-stage', 'batch')
+  await expect(stage.locator('canvas.digit')).toHaveCount(1)
+  await page.getByTestId('step-next').click()
+  for (let k = 0; k < 4; k++) await page.getByTestId('step-next').click()
+  await expect(stage).toHaveAttribute('data-stage', 'backSoftmax')
+  const cells = await page.getByTestId('softmax-backward').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [Number(tr.children[1]!.getAttribute('data-y')), Number(tr.children[2]!.textContent), Number(tr.children[3]!.getAttribute('data-dx'))]),
+  )
+  expect(cells.map(([, t]) => t)).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+  for (const [y, t, dx] of cells) expect(Math.abs(dx! - (y! - t!))).toBeLessThan(1e-15)
+})
+
+test('a step setting written in hex is refused by name, as the Train form refuses it', async ({ page }) => {
+  await openStep(page)
+  await page.getByRole('textbox', { name: 'Batch size' }).fill('0x10')
+  await page.getByTestId('compute-step').click()
+  await expect(page.getByTestId('step-message')).toContainText('Could not compute the step')
+  await expect(page.getByTestId('step-message')).toContainText('0x10')
+  await expect(page.getByTestId('compute-step')).toBeEnabled()
+})

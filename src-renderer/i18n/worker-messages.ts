@@ -36,7 +36,7 @@ export function withFieldLabels(t: T, text: string): string {
 /** The problem in a worker's refusal, in the user's words (without the "what failed" title). */
 export function workerReason(t: T, message: string): string {
   // "start: …", "predict: pixels …": the command's own prefix says nothing the title does not
-  const text = message.replace(/^(start|resetWeights|setLearningRate|sampleTest|checkGradient|predict|importModel|loadIdx): /, '')
+  const text = message.replace(/^(start|resetWeights|setLearningRate|sampleTest|checkGradient|predict|importModel|loadIdx|traceStep|applyStep): /, '')
   for (const [pattern, key] of KNOWN) if (pattern.test(text)) return t.messages.reasons[key]
   const range = RANGE.exec(text)
   if (range && isField(range[1]!)) {

@@ -6,6 +6,7 @@ import type { TrainingStore } from '../store/training-store'
 import { DigitCanvas } from './DigitCanvas'
 import { DrawPad, type Brush, type DrawPadHandle, type ReadInk } from './DrawPad'
 import { ProbabilityBars } from './ProbabilityBars'
+import { lastDrawing } from './last-drawing'
 import { toMnistPixels } from './to-mnist-pixels'
 import { KeepDigit } from '../mydigits/KeepDigit'
 import { MyDigitsPanel } from '../mydigits/MyDigitsPanel'
@@ -51,6 +52,7 @@ export function PredictPane({ lab, store, openIndex = null, onOpened }: { lab: L
     const sentAt = performance.now()
     const pixels = toMnistPixels(read())
     setSeen(pixels)
+    lastDrawing.set(pixels)
     if (!pixels.some((v) => v > 0)) {
       setAnswer(null)
       setLatency(null)

@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { LabApi, StepMatrix, StepRecord } from '../../src-worker/protocol'
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import type { LabApi, StepMatrix, StepRecord, StepSource } from '../../src-worker/protocol'
+import { parseDecimal } from '../../src-worker/session/validate'
+import { refusalText } from '../i18n/worker-messages'
+import { lastDrawing } from '../predict/last-drawing'
 import { useI18n } from '../i18n'
 import { downloadText } from '../lab/browser-files'
 import { DigitCanvas } from '../predict/DigitCanvas'
@@ -23,7 +26,9 @@ const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) <
 export function StepPane({ lab, learningRate }: { lab: LabApi; learningRate: number }) {
   const { t, num } = useI18n()
   const s = t.step
-  const [kind, setKind] = useState<'batch' | 'test'>('batch')
+  const [kind, setKind] = useState<'batch' | 'test' | 'drawing'>('batch')
+  const drawing = useSyncExternalStore(lastDrawing.subscribe, lastDrawing.get)
+  const [drawnLabel, setDrawnLabel] = useState('')
   const [batchSize, setBatchSize] = useState('100')
   const [testIndex, setTestIndex] = useState('0')
   const [lr, setLr] = useState(String(learningRate))
@@ -51,22 +56,31 @@ export function StepPane({ lab, learningRate }: { lab: LabApi; learningRate: num
         } else if (event.type === 'rejected' && (event.command === 'traceStep' || event.command === 'applyStep')) {
           pending.current = null
           setBusy(false)
-          setMessage({ text: event.message, error: true })
+          setMessage({ text: refusalText(t, event.command, event.message), error: true })
         } else if (event.type === 'failed') {
           pending.current = null
           setBusy(false)
         }
       }),
-    [lab, s, num],
+    [lab, t, s, num],
   )
 
   const compute = (): void => {
     const id = nextRequest++
     pending.current = id
+    let source: StepSource
+    if (kind === 'drawing') {
+      const label = drawnLabel.trim()
+      if (!drawing) return setMessage({ text: s.noDrawing, error: true })
+      if (!/^\d$/.test(label)) return setMessage({ text: s.drawnLabelProblem(label), error: true })
+      source = { kind: 'pixels', pixels: drawing, label: Number(label) }
+    } else {
+      // decimal only, as every field here: the worker names what was typed when it is not a number ("0x10")
+      source = kind === 'batch' ? { kind, batchSize: parseDecimal(batchSize) as number } : { kind, index: parseDecimal(testIndex) as number }
+    }
     setBusy(true)
     setMessage(null)
-    const source = kind === 'batch' ? { kind, batchSize: Number(batchSize) } : { kind, index: Number(testIndex) }
-    lab.traceStep(id, source, Number(lr))
+    lab.traceStep(id, source, parseDecimal(lr) as number)
   }
 
   const stages = record ? stagesOf(record.step) : []
@@ -103,6 +117,20 @@ export function StepPane({ lab, learningRate }: { lab: LabApi; learningRate: num
           <label>
             {s.testIndex} <input type="text" inputMode="numeric" size={5} value={testIndex} disabled={kind !== 'test'} onChange={(e) => setTestIndex(e.target.value)} />
           </label>
+          <label>
+            <input type="radio" name="step-source" data-testid="step-source-drawing" checked={kind === 'drawing'} disabled={!drawing} onChange={() => setKind('drawing')} /> {s.sourceDrawing}
+          </label>
+          {drawing ? (
+            <span className="step-drawing">
+              <DigitCanvas pixels={drawing} label={s.drawingCanvas} className="digit" />
+              <label>
+                {s.drawnLabel}{' '}
+                <input type="text" inputMode="numeric" size={2} maxLength={2} value={drawnLabel} disabled={kind !== 'drawing'} data-testid="step-drawn-label" onChange={(e) => setDrawnLabel(e.target.value)} />
+              </label>
+            </span>
+          ) : (
+            <span className="hint">{s.noDrawing}</span>
+          )}
         </fieldset>
         <label>
           {s.learningRate} <input type="text" inputMode="decimal" size={6} value={lr} onChange={(e) => setLr(e.target.value)} />

@@ -16,6 +16,8 @@ export const messages = {
     importModel: 'Could not load the model',
     resetWeights: 'Could not reset the weights',
     setLearningRate: 'Could not change the learning rate',
+    traceStep: 'Could not compute the step',
+    applyStep: 'Could not apply the step',
   },
   reasons: {
     runInProgress: 'a run is already in progress; stop it first.',

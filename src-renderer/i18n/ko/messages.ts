@@ -17,6 +17,8 @@ export const messages: Messages<typeof en> = {
     importModel: '모델을 불러올 수 없습니다',
     resetWeights: '가중치를 초기화할 수 없습니다',
     setLearningRate: '학습률을 바꿀 수 없습니다',
+    traceStep: '한 단계를 계산하지 못했습니다',
+    applyStep: '갱신을 적용하지 못했습니다',
   },
   reasons: {
     runInProgress: '이미 학습 중입니다. 먼저 중지하세요.',
