@@ -65,6 +65,12 @@ test.describe('desktop app (Electron, packaged)', () => {
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', edition: 'desktop' })
   })
 
+  test("the page hears the OS's preferred languages from main, in main's order", async () => {
+    const fromMain = await app.evaluate(({ app: a }) => a.getPreferredSystemLanguages())
+    const inPage = await page.evaluate(() => (globalThis as { lab?: { systemLanguages?: string[] } }).lab?.systemLanguages)
+    expect(inPage).toEqual(fromMain.length > 0 ? fromMain.slice(0, 10) : [await app.evaluate(({ app: a }) => a.getLocale())])
+  })
+
   test('trains a short run over IPC to finished, with a test accuracy', async () => {
     await page.getByTestId('iterations-input').fill('300')
     await page.getByTestId('start-button').click()

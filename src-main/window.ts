@@ -3,6 +3,13 @@ import { app, BrowserWindow, protocol, shell, type Session } from 'electron'
 import { join } from 'node:path'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { APP_SCHEME, isAllowedExternalUrl, isOwnPageUrl, rendererPage, type RendererPage } from './navigation'
+import { languagesSwitch } from '../src-worker/protocol'
+
+/** The user's preferred languages, in order; the app locale when the OS gives none. */
+function systemLanguages(): string[] {
+  const preferred = app.getPreferredSystemLanguages()
+  return preferred.length > 0 ? preferred : [app.getLocale()]
+}
 
 /** Before 'ready': app:// is a standard, secure scheme, so the page has an origin of its own. */
 export function registerAppScheme(): void {
@@ -67,6 +74,8 @@ export function createMainWindow(pageUrl: string): BrowserWindow {
       spellcheck: false,
       // middle-click would otherwise try to open links in a new window (electronegativity AUXCLICK_JS_CHECK)
       disableBlinkFeatures: 'Auxclick',
+      // the OS's language order for the preload: the lab follows it until the user picks one in the header
+      additionalArguments: [languagesSwitch(systemLanguages())],
     },
   })
   win.once('ready-to-show', () => win.show())

@@ -17,7 +17,7 @@ if (labChoice.ok) {
   lab.onEvent(store.handle)
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider system={lab.systemLanguages}>
         <App lab={lab} store={store} />
       </I18nProvider>
     </StrictMode>,

@@ -267,6 +267,11 @@ export type WeightEvent =
 
 export interface LabApi extends Partial<RunHistoryApi> {
   readonly edition: 'desktop' | 'browser'
+  /**
+   * Desktop: the system's preferred languages as main reads them (app.getPreferredSystemLanguages), since
+   * navigator.languages inside Electron holds only the app's locale. The browser edition reads navigator.languages.
+   */
+  readonly systemLanguages?: readonly string[]
   /** extraTrain: my digits to add to the training set of this run */
   start(settings: TrainSettings, extraTrain?: DigitBatch): void
   pause(): void
@@ -347,6 +352,22 @@ export interface RunHistoryApi {
   onHistoryChange(listener: (problem: string | null) => void): () => void
 }
 // ---- end run history management ---------------------------------------------------------------------------
+
+// ---- the system's languages, main → preload as a command-line switch (webPreferences.additionalArguments) --------
+export const LANGUAGES_SWITCH = '--lab-languages='
+/** A BCP 47 tag as the OS gives it (ko-KR, en-US, zh-Hant-TW); anything else is dropped on both sides. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/
+
+/** The switch main appends for the preload: at most 10 well-formed tags, comma-separated. */
+export function languagesSwitch(tags: readonly string[]): string {
+  return LANGUAGES_SWITCH + tags.filter((tag) => LANGUAGE_TAG.test(tag)).slice(0, 10).join(',')
+}
+
+/** The tags in the preload's argv (process.argv of a sandboxed renderer), well-formed ones only. */
+export function parseLanguagesSwitch(argv: readonly string[]): string[] {
+  const arg = argv.find((a) => a.startsWith(LANGUAGES_SWITCH))
+  return arg ? arg.slice(LANGUAGES_SWITCH.length).split(',').filter((tag) => LANGUAGE_TAG.test(tag)).slice(0, 10) : []
+}
 
 /** IPC channel names; every one carries the `lab:` prefix, checked on both sides. */
 export const Channel = {

@@ -3,7 +3,7 @@
 // at run time (protocol.ts's Channel names and command-methods.ts are inlined by the bundler).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { commandMethods } from '../../src-worker/session/command-methods'
-import { Channel, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
+import { Channel, parseLanguagesSwitch, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
 
 const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)
 const listeners = new Set<(event: LabEvent) => void>()
@@ -21,6 +21,7 @@ ipcRenderer.on(Channel.event, (_event: IpcRendererEvent, labEvent: LabEvent) => 
 
 const api = {
   edition: 'desktop',
+  systemLanguages: parseLanguagesSwitch(process.argv),
   ...commandMethods(send),
   openIdxData: () => ipcRenderer.invoke(Channel.openIdxData),
   saveModel: () => ipcRenderer.invoke(Channel.saveModel),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { en } from './en'
 import { ko } from './ko'
+import { languagesSwitch, parseLanguagesSwitch } from '../../src-worker/protocol'
 import { systemLanguage } from './messages'
 
 /** Every leaf path of a catalogue with what it is: 'string' or 'function/<arity>'. */
@@ -42,5 +43,19 @@ describe('the system language', () => {
     assert.equal(systemLanguage(['de-DE', 'ko']), 'ko')
     assert.equal(systemLanguage(['fr-FR']), 'en')
     assert.equal(systemLanguage([]), 'en')
+  })
+})
+
+describe("the desktop's system languages, main → preload as a switch", () => {
+  it('round-trips the OS order, so a Korean second choice still wins over a language the lab lacks', () => {
+    const argv = ['electron', '--type=renderer', languagesSwitch(['de-DE', 'ko-KR', 'en-US'])]
+    assert.deepEqual(parseLanguagesSwitch(argv), ['de-DE', 'ko-KR', 'en-US'])
+    assert.equal(systemLanguage(parseLanguagesSwitch(argv)), 'ko')
+  })
+
+  it('drops anything that is not a language tag, on both sides', () => {
+    assert.equal(languagesSwitch(['ko-KR', 'x,--inspect', '', 'zh-Hant-TW']), '--lab-languages=ko-KR,zh-Hant-TW')
+    assert.deepEqual(parseLanguagesSwitch(['--lab-languages=en-US,<script>,ko']), ['en-US', 'ko'])
+    assert.deepEqual(parseLanguagesSwitch(['--other=1']), [])
   })
 })

@@ -10,14 +10,14 @@ const CATALOGUES: Record<Language, T> = { en, ko }
 const STORAGE_KEY = 'backprop-lab.language'
 
 /** The saved choice, else the system's language; storage that refuses is the same as no choice. */
-export function initialLanguage(): Language {
+export function initialLanguage(system?: readonly string[]): Language {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
     if (isLanguage(saved)) return saved
   } catch {
     // storage denied: fall through to the system language
   }
-  return systemLanguage(globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'])
+  return systemLanguage(system?.length ? system : globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'])
 }
 
 export interface I18n {
@@ -30,8 +30,8 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null)
 
-export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
-  const [lang, setLangState] = useState<Language>(() => initial ?? initialLanguage())
+export function I18nProvider({ children, initial, system }: { children: ReactNode; initial?: Language; system?: readonly string[] }) {
+  const [lang, setLangState] = useState<Language>(() => initial ?? initialLanguage(system))
   useEffect(() => {
     document.documentElement.lang = lang
   }, [lang])
