@@ -15,8 +15,10 @@ const missing = builtWorkerMissing()
 if (missing) console.log(`SKIP training host with the real worker bundle: ${missing}`)
 
 const harnesses: Harness[] = []
-function harness(...factories: ConstructorParameters<typeof Harness>): Harness {
-  const h = new Harness(...factories)
+function harness(...factories: (() => WorkerLike)[]): Harness {
+  return track(new Harness(factories))
+}
+function track(h: Harness): Harness {
   harnesses.push(h)
   return h
 }
@@ -182,6 +184,30 @@ describe('training host logic (with a test double of the worker)', () => {
     assert.equal(h.types().filter((t) => t === 'started').length, 1)
     const rejected = h.delivered.find((e) => e.type === 'rejected')
     assert.match(rejected?.type === 'rejected' ? rejected.message : '', /already in progress/)
+  })
+
+  it('a worker that goes silent mid-run (no error, no exit) ends as failed past the heartbeat, naming the iteration; the next start trains', async () => {
+    const h = track(Harness.timed({ heartbeatMs: 300, replyMs: 300 }, fakeWorker({ crash: 'hangAfterProgress' }), fakeWorker()))
+    h.host.rendererReady()
+    h.host.command({ type: 'start', settings: SHORT })
+    const failed = await h.until((e) => e.type === 'failed')
+    assert.ok(failed.type === 'failed')
+    assert.match(failed.reason, /^the training worker stopped answering \(nothing for 300 ms\)\. Any weights it had trained are gone/)
+    assert.equal(failed.iteration, 9)
+    const from = h.delivered.length
+    h.host.command({ type: 'start', settings: SHORT })
+    await h.until((e) => e.type === 'done', from)
+    assert.equal(h.spawned.length, 2, 'a fresh worker took over')
+  })
+
+  it('a stop the silent worker never answers fails the run after the reply deadline, so Stop always ends it', async () => {
+    const h = track(Harness.timed({ heartbeatMs: 60_000, replyMs: 300 }, fakeWorker({ crash: 'hangAfterProgress' })))
+    h.host.rendererReady()
+    h.host.command({ type: 'start', settings: SHORT })
+    await h.until((e) => e.type === 'progress')
+    h.host.command({ type: 'stop' })
+    const failed = await h.until((e) => e.type === 'failed')
+    assert.ok(failed.type === 'failed' && /stopped answering/.test(failed.reason))
   })
 
   it('a worker that exits gives failed naming the exit code and the last iteration', async () => {

@@ -5,9 +5,12 @@
 // default digits. A worker that dies again before taking that data drops it, and the 'failed' reason says so.
 // A page that announces itself again (a reload, a renderer crash) is first told the lab's state: the worker's
 // data and the run so far (renderer-replay.ts), so it never shows "idle" over a run that is still going.
+// A worker that goes silent without an error event (it closed itself, or hangs) is caught by a heartbeat
+// (worker-watch.ts) and ends as a crash does: a 'failed' event naming the iteration, a fresh worker next time.
 // No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
 import { DataRestore } from '../src-worker/session/data-restore'
+import { WorkerWatch, HEARTBEAT_MS, REPLY_MS } from '../src-worker/session/worker-watch'
 import { RendererReplay } from './renderer-replay'
 
 /** The slice of node:worker_threads' Worker the host uses. */
@@ -25,6 +28,18 @@ export interface TrainingHostOptions {
   /** sees every event at once, in order, even before the renderer listens (run history) */
   observe?: (event: LabEvent) => void
   log?: (message: string) => void
+  /** the heartbeat and the reply deadline (worker-watch.ts); tests shorten them */
+  heartbeatMs?: number
+  replyMs?: number
+  /** the clock and the repeating timer; tests drive them by hand */
+  now?: () => number
+  every?: (check: () => void, ms: number) => () => void
+}
+
+const everyInterval = (check: () => void, ms: number): (() => void) => {
+  const timer = setInterval(check, ms)
+  timer.unref?.() // never keeps a quitting main process alive
+  return () => clearInterval(timer)
 }
 
 /** Events held for a renderer that is not listening yet; beyond this the oldest are dropped. */
@@ -46,8 +61,14 @@ export class TrainingHost {
   private disposed = false
   private readonly data = new DataRestore()
   private readonly replay = new RendererReplay()
+  private readonly now: () => number
+  private readonly watch: WorkerWatch
+  private stopWatching: (() => void) | undefined
 
-  constructor(private readonly options: TrainingHostOptions) {}
+  constructor(private readonly options: TrainingHostOptions) {
+    this.now = options.now ?? Date.now
+    this.watch = new WorkerWatch(options.heartbeatMs ?? HEARTBEAT_MS, options.replyMs ?? REPLY_MS, this.now())
+  }
 
   /** Whether a worker thread is alive (spawned and not crashed or terminated). */
   get alive(): boolean {
@@ -69,6 +90,11 @@ export class TrainingHost {
       return
     }
     this.worker = worker
+    this.watch.reset(this.now())
+    this.stopWatching ??= (this.options.every ?? everyInterval)(() => {
+      const why = this.worker ? this.watch.overdue(this.now()) : null
+      if (why) this.fault(why)
+    }, this.watch.checkEveryMs)
     worker.on('message', (message: unknown) => this.worker === worker && this.receive(message))
     worker.on('messageerror', (error: Error) => this.worker === worker && this.fault(`a worker message could not be read (${error.message})`))
     worker.on('error', (error: Error) => this.worker === worker && this.fault(`the training worker crashed: ${error.message}`))
@@ -143,6 +169,8 @@ export class TrainingHost {
   /** Window closed or app quitting: terminate the thread so no orphan keeps computing. */
   async dispose(): Promise<void> {
     this.disposed = true
+    this.stopWatching?.()
+    this.stopWatching = undefined
     const worker = this.worker
     this.worker = undefined
     this.running = false
@@ -156,6 +184,7 @@ export class TrainingHost {
       return
     }
     const event = message as LabEvent
+    this.watch.heard(event, this.now())
     switch (event.type) {
       case 'progress':
         this.lastIteration = event.firstIteration + event.losses.length - 1
@@ -178,6 +207,7 @@ export class TrainingHost {
   private post(command: WorkerCommand, restore = false): boolean {
     try {
       this.worker!.postMessage(command, transferables(command))
+      this.watch.sent(command.type, this.now())
     } catch (error) {
       if (command.type === 'start') this.running = false
       const what = restore ? 'the IDX data loaded before could not be sent to the new worker, so the lab is on the default digits' : `${command.type} could not be sent to the worker`

@@ -2,7 +2,7 @@
 // Speaks the LabEvent protocol with made-up numbers so the host's own logic (relay, buffering,
 // double-start guard, requests, faults) can be tested without training. workerData.crash:
 // 'throwAfterProgress' throws after the first progress chunk; 'exitAfterProgress' exits with code 3;
-// 'exitOnLoadIdx' exits with code 4 on a loadIdx. loadIdx answers like the real session: 'datasetLoaded'
+// 'exitOnLoadIdx' exits with code 4 on a loadIdx; 'hangAfterProgress' stays alive and silent after the first chunk. loadIdx answers like the real session: 'datasetLoaded'
 // (kind 'idx', trainSize = the train images' byte count, name from that file) or, for an empty file, 'rejected'.
 const { parentPort, workerData } = require('node:worker_threads')
 
@@ -20,6 +20,7 @@ function slice() {
   run.next += n
   if (opts.crash === 'throwAfterProgress') throw new Error('simulated crash in the fake worker')
   if (opts.crash === 'exitAfterProgress') process.exit(3)
+  if (opts.crash === 'hangAfterProgress') return // alive, but never another word: a worker stuck in a loop
   if (run.next % 50 === 0) parentPort.postMessage({ type: 'epoch', epoch: run.next / 50, iteration: run.next - 1, trainAccuracy: 0.5, testAccuracy: 0.4 })
   if (run.next >= run.settings.iterations || run.stopRequested) return finish(run.stopRequested ? 'stopped' : 'completed')
   setTimeout(slice, 1)

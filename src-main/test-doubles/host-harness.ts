@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { LabEvent } from '../../src-worker/protocol'
-import { TrainingHost, type WorkerLike } from '../training-host'
+import { TrainingHost, type TrainingHostOptions, type WorkerLike } from '../training-host'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const BUILT_WORKER = join(ROOT, 'out', 'main', 'worker.js')
@@ -27,9 +27,15 @@ export class Harness {
   readonly host: TrainingHost
   private listeners = new Set<() => void>()
 
-  constructor(...factories: (() => WorkerLike)[]) {
+  /** `timing`: the host's heartbeat and reply deadline, shortened for the silent-worker specs */
+  static timed(timing: Pick<TrainingHostOptions, 'heartbeatMs' | 'replyMs'>, ...factories: (() => WorkerLike)[]): Harness {
+    return new Harness(factories, timing)
+  }
+
+  constructor(factories: (() => WorkerLike)[], timing: Pick<TrainingHostOptions, 'heartbeatMs' | 'replyMs'> = {}) {
     let n = 0
     this.host = new TrainingHost({
+      ...timing,
       createWorker: () => {
         const worker = factories[Math.min(n++, factories.length - 1)]!() as Worker
         this.spawned.push(worker)
