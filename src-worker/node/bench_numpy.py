@@ -1,6 +1,7 @@
 """The book's chapter-5 training run in numpy, for `npm run bench` (src-worker/node/bench.ts).
 
-The layers, TwoLayerNet and loop are the book's code (common/layers.py, common/functions.py,
+The layers (the very text the Layers pane shows: book-code.test.ts checks it), TwoLayerNet and loop are
+the book's code (common/layers.py, common/functions.py,
 ch05/two_layer_net.py, ch05/train_neuralnet.py), with these differences only:
   * the data are the default digits the bench writes as raw files (--data DIR), not load_mnist();
     like load_mnist(normalize=True, one_hot_label=True), x is float32 / 255 and t is one-hot;
@@ -50,7 +51,8 @@ class Relu:
 
     def backward(self, dout):
         dout[self.mask] = 0
-        return dout
+        dx = dout
+        return dx
 
 
 class Affine:
@@ -63,7 +65,8 @@ class Affine:
 
     def forward(self, x):
         self.x = x
-        return np.dot(self.x, self.W) + self.b
+        out = np.dot(x, self.W) + self.b
+        return out
 
     def backward(self, dout):
         dx = np.dot(dout, self.W.T)
@@ -74,9 +77,9 @@ class Affine:
 
 class SoftmaxWithLoss:
     def __init__(self):
-        self.loss = None
-        self.y = None
-        self.t = None
+        self.loss = None  # 손실
+        self.y = None     # softmax의 출력
+        self.t = None     # 정답 레이블(원-핫 벡터)
 
     def forward(self, x, t):
         self.t = t
@@ -86,7 +89,8 @@ class SoftmaxWithLoss:
 
     def backward(self, dout=1):
         batch_size = self.t.shape[0]
-        return (self.y - self.t) / batch_size
+        dx = (self.y - self.t) / batch_size
+        return dx
 
 
 class TwoLayerNet:
