@@ -17,7 +17,7 @@ import { PARAM_NAMES, type Params } from '../net/backend'
 import { CLASSES, PIXELS } from '../data/digits'
 import { Matrix } from '../math/matrix'
 import type { DatasetInfo, TrainSettings } from '../protocol'
-import { describeValue, isRecord, LabInputError, parseTrainSettings } from './validate'
+import { describeValue, isRecord, LabInputError, parseTrainSettings, sizeText } from './validate'
 
 export const MODEL_FORMAT = 'backprop-lab-model'
 export const MODEL_VERSION = 1
@@ -50,6 +50,19 @@ export interface LoadedModel {
   dataset: DatasetInfo
   params: Params
   metrics: ModelMetrics
+}
+
+/**
+ * The largest model file the lab reads, desktop and browser alike: a 784-1024-10 model (the largest hidden
+ * size) as JSON is ~20 MB; anything much larger is not ours and is refused by its size, before it is read.
+ */
+export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024
+
+/** Why a model file of `size` bytes is refused unread (empty, or over MAX_MODEL_FILE_BYTES); null when its size is fine. */
+export function modelFileSizeProblem(fileName: string, size: number): string | null {
+  if (size === 0) return `model file ${fileName} is empty`
+  if (size <= MAX_MODEL_FILE_BYTES) return null
+  return `model file ${fileName} is ${sizeText(size, MAX_MODEL_FILE_BYTES)}, more than a Backprop Lab model can be (${MAX_MODEL_FILE_BYTES / 2 ** 20} MB)`
 }
 
 /** The largest finite float32, 2^128 − 2^104. */

@@ -38,6 +38,12 @@ export function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value
 }
 
+/** A file size for a message about `limit`: "630 MB", or exact bytes where MB would round to the limit itself. */
+export function sizeText(size: number, limit: number): string {
+  const mb = Math.round(size / 2 ** 20)
+  return mb * 2 ** 20 > limit ? `${mb} MB` : `${size.toLocaleString('en-US')} bytes`
+}
+
 /** "(0, 10]"-style text of a field's range. */
 export function rangeText(field: NumericField): string {
   const l = LIMITS[field]
