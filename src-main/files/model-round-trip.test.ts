@@ -10,7 +10,7 @@ import { encodeDefaultAsset } from '../../src-worker/data/default-asset'
 import { createFastBackend } from '../../src-worker/fast'
 import type { LabEvent, TrainSettings } from '../../src-worker/protocol'
 import { LabSession } from '../../src-worker/session/session'
-import { MAX_MODEL_FILE_BYTES } from '../../src-worker/session/model-file'
+import { MAX_MODEL_FILE_BYTES, type ModelFile } from '../../src-worker/session/model-file'
 import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { MemoryPort } from '../../src-worker/testing/memory-port'
 import { syntheticDigits } from '../../src-worker/testing/synthetic-digits'
@@ -59,9 +59,10 @@ async function assertLoadsBack(saved: { path: string; text: string; model: unkno
   const port = await session()
   const loaded = await ask(port, { type: 'importModel', model, fileName }, ['modelLoaded', 'rejected'])
   assert.equal(loaded.type, 'modelLoaded', loaded.type === 'rejected' ? loaded.message : '')
-  const again = (await ask(port, { type: 'exportModel' }, ['model'])) as Extract<LabEvent, { type: 'model' }>
-  assert.deepEqual(again.model.params, (saved.model as typeof again.model).params, 'the loaded weights are the saved ones, bit for bit')
-  assert.deepEqual(again.model.hyperparameters, (saved.model as typeof again.model).hyperparameters)
+  const again = ((await ask(port, { type: 'exportModel' }, ['model'])) as Extract<LabEvent, { type: 'model' }>).model as ModelFile
+  const original = saved.model as ModelFile
+  assert.deepEqual(again.params, original.params, 'the loaded weights are the saved ones, bit for bit')
+  assert.deepEqual(again.hyperparameters, original.hyperparameters)
 }
 
 describe('a model the app saves can always be loaded back', () => {
