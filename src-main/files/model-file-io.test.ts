@@ -42,6 +42,13 @@ describe('model files on disk (save: temp file + fsync + rename)', () => {
     assert.equal(parseModelFile(JSON.parse(await readFile(path, 'utf8'))).settings.hiddenSize, 5)
   })
 
+  it('a failed save names the file and the problem in words', async () => {
+    await assert.rejects(writeModelFile(join(dir, 'no-such-folder', 'm.json'), model()), (error: Error) => error.name === 'LabInputError' && /^model file m\.json could not be saved: the folder .*no-such-folder does not exist/.test(error.message))
+    await mkdir(join(dir, 'taken.json'))
+    await assert.rejects(writeModelFile(join(dir, 'taken.json'), model()), /^LabInputError: model file taken\.json could not be saved: a folder of that name is in the way/)
+    assert.equal((await readdir(dir)).filter((n) => n.endsWith('.tmp')).length, 0, 'no temporary file left behind')
+  })
+
   it('a write into a missing folder fails and creates nothing', async () => {
     await assert.rejects(writeFileAtomic(join(dir, 'no-such-folder', 'x.json'), '{}'), /ENOENT/)
   })
