@@ -1,9 +1,15 @@
 // Files that can't hurt (#13 §3), in the browser edition: a default-data asset that fails once and a retry,
 // a raw IDX file picked beside its .gz, an init std float32 cannot hold.
-import { resolve } from 'node:path'
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { gzipSync } from 'fflate'
 import { expect, test } from '@playwright/test'
 import { goodIdxFiles } from '../src-worker/data/idx-fixtures'
+import { initParams } from '../src-worker/net/two-layer-net'
+import { Random } from '../src-worker/net/random'
+import { MAX_MODEL_FILE_BYTES, toModelFile } from '../src-worker/session/model-file'
+import { BOOK_SETTINGS } from '../src-worker/session/validate'
 
 const ARTIFACTS = resolve(__dirname, 'artifacts')
 
@@ -49,4 +55,29 @@ test('an init std of 1e-320 is refused in the form with the float32 reason, and 
   await page.getByTestId('weightInitStd-input').fill('0.01')
   await expect(page.locator('#setting-weightInitStd-note')).toContainText('a number from 1.2e-38 to 10')
   await expect(page.getByTestId('start-button')).toBeEnabled()
+})
+
+test('a model whose W2 holds 1e300 is refused naming the weight; one over the size limit by its size, unread', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bpl-e2e-models-'))
+  try {
+    await page.goto('/')
+    await expect(page.getByTestId('dataset')).toContainText('7,996 training')
+    const settings = { ...BOOK_SETTINGS, hiddenSize: 3 }
+    const model = toModelFile(initParams(784, 3, 10, 0.01, new Random(1)), settings, { kind: 'default', name: 'test', trainSize: 1, testSize: 1, expectedTestAccuracy: 0.9 }, { iterations: 1, finalLoss: 2.3, trainAccuracy: 0.1, testAccuracy: 0.1 })
+    model.params.W2.values[7] = 1e300
+    const huge = join(dir, 'huge.json')
+    writeFileSync(huge, '')
+    truncateSync(huge, MAX_MODEL_FILE_BYTES + 10 * 2 ** 20) // sparse: nothing is written
+    const load = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: 'Load model…' }).click()
+      await (await chooser).setFiles(file)
+    }
+    await load({ name: 'big-w2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) })
+    await expect(page.getByTestId('train-notice')).toContainText(/Could not load the model: big-w2\.json: params\.W2\.values\[7\] is 1e\+300, beyond float32's range/)
+    await load(huge)
+    await expect(page.getByTestId('train-notice')).toContainText('Could not load the model: model file huge.json is 74 MB, more than a Backprop Lab model can be (64 MB)')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
