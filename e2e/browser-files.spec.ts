@@ -20,7 +20,7 @@ test('a default-data asset that answers 503 once: the retry loads the digits and
     return route.fulfill({ status: 503, body: 'busy' })
   })
   await page.goto('/')
-  await expect(page.getByTestId('train-notice')).toContainText(/the lab could not start: .*mnist-default[^ ]*\.bin: HTTP 503/)
+  await expect(page.getByTestId('train-notice')).toHaveText(/^⚠The lab could not start: http:\/\/.*\/mnist-default[^ ]*\.bin: HTTP 503/)
   await expect(page.getByTestId('dataset-missing')).toBeVisible()
   await expect(page.getByText('Loading the digits…')).toHaveCount(0)
   await page.screenshot({ path: resolve(ARTIFACTS, 'default-data-503.png'), fullPage: true })
