@@ -10,7 +10,7 @@ export async function fsProblem(error: unknown, path: string, label: string): Pr
   const code = (error as NodeJS.ErrnoException).code
   switch (code) {
     case 'ELOOP':
-      return `${label} is a symbolic link that leads back to itself (ELOOP), so there is no file to read`
+      return `${label} is a symbolic link that leads back to itself (ELOOP), so there is nothing to read`
     case 'ENOENT': {
       const link = await readlink(path).catch(() => undefined)
       return link === undefined ? `${label} does not exist` : `${label} is a symbolic link to ${resolve(path, '..', link)}, which does not exist`
