@@ -2,29 +2,58 @@
 // worker by src-worker/session/model-file.ts; this layer only gets bytes to and from the disk safely and says
 // clearly when a file is not even JSON.
 import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { LabInputError } from '../../src-worker/session/validate'
+import { MAX_MODEL_FILE_BYTES, modelFileSizeProblem } from '../../src-worker/session/model-file'
+import { fsProblem } from '../../src-worker/node/fs-problem'
 import { writeFileAtomic } from './atomic-write'
 
-/** A 784-1024-10 float64 model as JSON is ~20 MB; anything much larger is not ours. */
-export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024
+/** The engine's limit, shared with the browser edition. */
+export { MAX_MODEL_FILE_BYTES }
 
-/** Saves the worker's model object as JSON, atomically (temp file + fsync + rename). */
+/** Saves the worker's model object as JSON, atomically (temp file + fsync + rename); errors name the file. */
 export async function writeModelFile(path: string, model: unknown): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(model) + '\n')
+  try {
+    await writeFileAtomic(path, JSON.stringify(model) + '\n')
+  } catch (error) {
+    throw new LabInputError(`model file ${basename(path)} could not be saved: ${saveProblem(error, path)}`)
+  }
+}
+
+/** Why a save failed, in words. */
+function saveProblem(error: unknown, path: string): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the folder ${dirname(path)} does not exist`
+    case 'EISDIR':
+      return 'a folder of that name is in the way'
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied in ${dirname(path)}`
+    case 'EROFS':
+      return 'the disk is read-only'
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full'
+    default:
+      return `${code ?? 'error'}: ${(error as Error).message}`
+  }
 }
 
 /** Reads a model file and parses its JSON; errors name the file and the problem. */
 export async function readModelFile(path: string): Promise<{ model: unknown; fileName: string }> {
   const fileName = basename(path)
-  const info = await stat(path).catch(() => undefined)
-  if (!info) throw new LabInputError(`model file ${fileName} does not exist`)
-  if (!info.isFile()) throw new LabInputError(`model file ${fileName} is not a file`)
-  if (info.size === 0) throw new LabInputError(`model file ${fileName} is empty`)
-  if (info.size > MAX_MODEL_FILE_BYTES) {
-    throw new LabInputError(`model file ${fileName} is ${(info.size / 2 ** 20).toFixed(0)} MB, more than a Backprop Lab model can be (${MAX_MODEL_FILE_BYTES / 2 ** 20} MB)`)
-  }
-  const text = await readFile(path, 'utf8')
+  const info = await stat(path).catch(async (error: unknown) => {
+    throw new LabInputError(await fsProblem(error, path, `model file ${fileName}`))
+  })
+  if (!info.isFile()) throw new LabInputError(`model file ${fileName} ${info.isDirectory() ? 'is a folder, not a file' : 'is not a regular file'}`)
+  const sizeProblem = modelFileSizeProblem(fileName, info.size)
+  if (sizeProblem) throw new LabInputError(sizeProblem)
+  const text = await readFile(path, 'utf8').catch(async (error: unknown) => {
+    throw new LabInputError(await fsProblem(error, path, `model file ${fileName}`))
+  })
   try {
     return { model: JSON.parse(text), fileName }
   } catch (error) {

@@ -25,4 +25,10 @@ describe("the worker's messages in the user's words", () => {
     const text = refusalText(en, 'importModel', 'old.json: version 3 is not supported')
     assert.equal(text, 'Could not load the model: old.json: version 3 is not supported')
   })
+
+  it('words the float32 floor of the init std with the reason, in both languages', () => {
+    const message = 'start: weightInitStd 1e-320 is below 1.2e-38, float32’s smallest normal number (2^-126 ≈ 1.18e-38): the network keeps …'
+    assert.match(refusalText(en, 'start', message), /^Could not start training: Init std 1e-320 is too small: the network keeps its weights as float32 numbers, .*1\.2e-38/)
+    assert.match(refusalText(ko, 'start', message), /^학습을 시작할 수 없습니다: 초깃값 표준편차 1e-320은\(는\) 너무 작습니다/)
+  })
 })

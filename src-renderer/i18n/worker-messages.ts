@@ -38,6 +38,8 @@ export function workerReason(t: T, message: string): string {
   // "start: …", "predict: pixels …": the command's own prefix says nothing the title does not
   const text = message.replace(/^(start|resetWeights|setLearningRate|sampleTest|checkGradient|predict|importModel|loadIdx|traceStep|applyStep): /, '')
   for (const [pattern, key] of KNOWN) if (pattern.test(text)) return t.messages.reasons[key]
+  const float32 = /^weightInitStd (\S+) is below (\S+), float32’s smallest normal number/.exec(text)
+  if (float32) return t.train.initStdBelowFloat32(t.train.fields.weightInitStd, float32[1]!, float32[2]!)
   const range = RANGE.exec(text)
   if (range && isField(range[1]!)) {
     const [, field, kind, open, min, max, got] = range

@@ -1,5 +1,7 @@
 // File picking and downloads for the browser edition (the desktop edition uses native dialogs in main).
 import type { IdxFiles, NamedBytes } from '../../src-worker/protocol'
+import { ambiguityText, chooseIdxNames, idxSizeProblem } from '../../src-worker/data/idx-names'
+import { modelFileSizeProblem } from '../../src-worker/session/model-file'
 
 /**
  * Opens the browser's file picker; resolves to the chosen files, or an empty list when the user cancels.
@@ -36,34 +38,53 @@ export function downloadBlob(fileName: string, blob: Blob): string {
   return fileName
 }
 
-const IDX_NAMES: Record<keyof IdxFiles, string> = {
-  trainImages: 'train-images-idx3-ubyte',
-  trainLabels: 'train-labels-idx1-ubyte',
-  testImages: 't10k-images-idx3-ubyte',
-  testLabels: 't10k-labels-idx1-ubyte',
+/** Reads a picked file's bytes; a file that vanished or cannot be read is named in the error. */
+async function readBytes(file: File): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await file.arrayBuffer())
+  } catch (error) {
+    throw new Error(`${file.name} could not be read (${error instanceof Error ? error.message : String(error)}); was it moved, deleted or changed since you chose it?`)
+  }
 }
 
-/** The official name, also with '.' for the first '-' of the idx part (train-images.idx3-ubyte), raw or .gz. */
-function matches(fileName: string, official: string): boolean {
-  const name = fileName.toLowerCase().replace(/\.gz$/, '').replace('.idx', '-idx')
-  return name === official
-}
-
-/** Matches the four MNIST IDX files by name (raw or .gz); throws naming the missing ones. */
+/**
+ * Matches the four MNIST IDX files by name (raw or .gz), by the engine's rule (data/idx-names.ts, the same
+ * as the desktop's and the CLI's folder): throws naming what is missing, what is ambiguous (a raw file and its
+ * .gz both chosen) or too large, before reading any of them.
+ */
 export async function readIdxFiles(files: File[]): Promise<IdxFiles> {
-  const found: Partial<Record<keyof IdxFiles, NamedBytes>> = {}
-  const missing: string[] = []
-  for (const key of Object.keys(IDX_NAMES) as (keyof IdxFiles)[]) {
-    const file = files.find((f) => matches(f.name, IDX_NAMES[key]))
-    if (!file) {
-      missing.push(IDX_NAMES[key])
-      continue
-    }
-    found[key] = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-  }
-  if (missing.length > 0) {
+  const choice = chooseIdxNames(files.map((f) => f.name))
+  if (!choice.ok) {
+    if (choice.ambiguous.length > 0) throw new Error(ambiguityText(choice.ambiguous, 'the chosen files include'))
     const chosen = files.map((f) => f.name).join(', ') || 'none'
-    throw new Error(`MNIST IDX files missing: ${missing.join(', ')} (raw or .gz); chosen: ${chosen}`)
+    throw new Error(`MNIST IDX files missing: ${choice.missing.join(', ')}; chosen: ${chosen}`)
   }
+  const picked = (Object.entries(choice.names) as [keyof IdxFiles, string][]).map(([key, name]) => [key, files.find((f) => f.name === name)!] as const)
+  for (const [, file] of picked) {
+    const tooLarge = idxSizeProblem(file.name, file.size)
+    if (tooLarge) throw new Error(tooLarge)
+  }
+  const found: Partial<Record<keyof IdxFiles, NamedBytes>> = {}
+  for (const [key, file] of picked) found[key] = { name: file.name, bytes: await readBytes(file) }
   return found as IdxFiles
+}
+
+/**
+ * A picked model file parsed as JSON, refused by its size before it is read (the engine's limit, the same as
+ * the desktop's); errors name the file. The model itself is checked in the worker (parseModelFile).
+ */
+export async function readModelJson(file: File): Promise<unknown> {
+  const tooLarge = modelFileSizeProblem(file.name, file.size)
+  if (tooLarge) throw new Error(tooLarge)
+  let text: string
+  try {
+    text = await file.text()
+  } catch (error) {
+    throw new Error(`model file ${file.name} could not be read (${error instanceof Error ? error.message : String(error)}); was it moved, deleted or changed since you chose it?`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new Error(`model file ${file.name} is not valid JSON (${(error as Error).message}); was it truncated or edited?`)
+  }
 }

@@ -9,7 +9,7 @@ import { commandMethods } from '../../src-worker/session/command-methods'
 import { DataRestore } from '../../src-worker/session/data-restore'
 import type { EpochPoint, LabApi, LabEvent, RunRecord, TrainSettings, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv } from '../../src-worker/session/run-record'
-import { downloadText, pickFiles, readIdxFiles } from './browser-files'
+import { downloadText, pickFiles, readIdxFiles, readModelJson } from './browser-files'
 import { BrowserRunHistory } from './browser-runs'
 import { BrowserMyDigits } from './browser-my-digits'
 
@@ -231,10 +231,9 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
       const [file] = await pickFiles('.json,application/json', false)
       if (!file) return
       try {
-        const model: unknown = JSON.parse(await file.text())
-        send({ type: 'importModel', model, fileName: file.name })
+        send({ type: 'importModel', model: await readModelJson(file), fileName: file.name })
       } catch (error) {
-        refuse('importModel', new Error(`${file.name} is not a JSON model file: ${(error as Error).message}`))
+        refuse('importModel', error)
       }
     },
 

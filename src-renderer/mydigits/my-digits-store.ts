@@ -2,6 +2,7 @@
 // whether the next run trains with it. One store per lab; both Predict (keep) and the gallery read it.
 import type { DigitBatch, LabApi, LabEvent, MyDigit } from '../../src-worker/protocol'
 import { MAX_MY_DIGITS, myDigitsToSet } from '../../src-worker/data/my-digits'
+import { errorDetail } from '../lab/error-detail'
 
 export interface Evaluation {
   /** by digit id */
@@ -57,7 +58,7 @@ export class MyDigitsStore {
       const { digits, warning } = await this.lab.listMyDigits()
       this.set({ digits, loaded: true, problem: warning === null ? null : { kind: 'read', detail: warning } })
     } catch (error) {
-      this.set({ loaded: true, problem: { kind: 'read', detail: detailOf(error) } })
+      this.set({ loaded: true, problem: { kind: 'read', detail: errorDetail(error) } })
     }
   }
 
@@ -139,7 +140,7 @@ export class MyDigitsStore {
       await this.lab.saveMyDigits(digits)
       if (this.state.digits === digits) this.set({ unsaved: false, problem: null })
     } catch (error) {
-      this.set({ unsaved: true, problem: { kind: 'write', detail: detailOf(error) } })
+      this.set({ unsaved: true, problem: { kind: 'write', detail: errorDetail(error) } })
     }
   }
 
@@ -155,12 +156,6 @@ export class MyDigitsStore {
       this.evaluate('run') // after every run (and a loaded model): how it reads my handwriting
     }
   }
-}
-
-/** An error's message without Electron's "Error invoking remote method 'lab:…': Error:" wrapper. */
-function detailOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '')
 }
 
 const stores = new WeakMap<LabApi, MyDigitsStore>()

@@ -21,6 +21,8 @@ export interface TrainView {
   trainAccuracy: number | null
   testAccuracy: number | null
   dataset: DatasetInfo | null
+  /** the lab has no data because loading it failed (not loading any more): the Data section says so */
+  datasetFailed: boolean
   backend: string | null
   settings: TrainSettings | null
   summary: RunSummary | null
@@ -47,7 +49,7 @@ const SHOWN_ELSEWHERE: ReadonlySet<WorkerCommand['type']> = new Set(['predict', 
 const INITIAL: TrainView = {
   state: 'idle', iteration: 0, totalIterations: 0, itPerSecond: null, etaSeconds: null, epoch: null,
   iterationsPerEpoch: null, lastLoss: null, trainAccuracy: null, testAccuracy: null, dataset: null,
-  backend: null, settings: null, summary: null, doneReason: null, notice: null, learningRate: null,
+  datasetFailed: false, backend: null, settings: null, summary: null, doneReason: null, notice: null, learningRate: null,
 }
 
 export class TrainingStore {
@@ -62,6 +64,12 @@ export class TrainingStore {
   /** each chart's redraw with the size of its series when it last ran */
   private readonly charts = new Map<() => void, { size: () => number; drawn: number }>()
   private readonly throughput = new Throughput()
+  /**
+   * The notice a successful data load makes stale: the lab's failure to start without data (the default
+   * asset answered HTTP 503), or a refused data load. A crash report is never one: the replacement worker's
+   * ready and the data given back to it must not hide it.
+   */
+  private staleOnData: Notice | null = null
   private framePending = false
   private chartsDirty = false
 
@@ -96,9 +104,12 @@ export class TrainingStore {
   readonly handle = (event: LabEvent): void => {
     switch (event.type) {
       case 'ready':
-      case 'datasetLoaded':
-        this.set({ dataset: event.dataset, ...('backend' in event ? { backend: event.backend } : {}) })
+      case 'datasetLoaded': {
+        const stale = this.draft.notice !== null && this.draft.notice === this.staleOnData
+        this.staleOnData = null
+        this.set({ dataset: event.dataset, datasetFailed: false, ...('backend' in event ? { backend: event.backend } : {}), ...(stale ? { notice: null } : {}) })
         break
+      }
       case 'started':
         this.clearSeries()
         this.set({
@@ -140,12 +151,18 @@ export class TrainingStore {
         const notice: Notice = event.iteration === undefined ? { kind: 'error', code: 'failed', reason: event.reason } : { kind: 'error', code: 'failed', reason: event.reason, iteration: event.iteration }
         // A run going ends here. Between runs it is the worker that failed: the last run's status still stands.
         const ongoing = this.draft.state === 'running' || this.draft.state === 'paused'
-        this.set(ongoing ? { state: 'failed', notice } : { notice })
+        const withoutData = !ongoing && this.draft.dataset === null // the lab could not start: its data did not load
+        this.staleOnData = withoutData ? notice : null
+        this.set(ongoing ? { state: 'failed', notice } : { notice, ...(withoutData ? { datasetFailed: true } : {}) })
         break
       }
-      case 'rejected':
-        if (!SHOWN_ELSEWHERE.has(event.command)) this.set({ notice: { kind: 'error', code: 'rejected', command: event.command, message: event.message } })
+      case 'rejected': {
+        if (SHOWN_ELSEWHERE.has(event.command)) break
+        const notice: Notice = { kind: 'error', code: 'rejected', command: event.command, message: event.message }
+        this.staleOnData = event.command === 'useDefaultData' || event.command === 'loadIdx' ? notice : null
+        this.set({ notice })
         break
+      }
       case 'modelLoaded':
         this.set({ notice: { kind: 'success', code: 'modelLoaded', fileName: event.fileName, testAccuracy: event.testAccuracy }, settings: event.settings })
         break
@@ -173,11 +190,12 @@ export class TrainingStore {
   /** Back to idle with empty charts (the Reset button; the weights are reset by the worker's resetWeights). */
   reset(): void {
     this.clearSeries()
-    this.set({ ...INITIAL, dataset: this.draft.dataset, backend: this.draft.backend })
+    this.set({ ...INITIAL, dataset: this.draft.dataset, datasetFailed: this.draft.datasetFailed, backend: this.draft.backend })
   }
 
   /** Shows a notice in the status area, e.g. where a model was saved; it replaces any older one. */
   notify(notice: Notice): void {
+    this.staleOnData = null
     this.set({ notice })
   }
 

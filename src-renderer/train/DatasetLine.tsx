@@ -9,6 +9,7 @@ export function DatasetLine({ lab, store, busy }: { lab: LabApi; store: Training
   const { t, num } = useI18n()
   const dataset = useSyncExternalStore(store.subscribe, () => store.getSnapshot().dataset)
   const backend = useSyncExternalStore(store.subscribe, () => store.getSnapshot().backend)
+  const failed = useSyncExternalStore(store.subscribe, () => store.getSnapshot().datasetFailed)
   const d = t.train.data
   return (
     <section className="dataset" aria-label={d.title}>
@@ -19,8 +20,10 @@ export function DatasetLine({ lab, store, busy }: { lab: LabApi; store: Training
           {d.expect(num(dataset.expectedTestAccuracy, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
           {dataset.kind === 'default' && ` ${d.bookFull}`}
         </p>
+      ) : failed ? (
+        <p data-testid="dataset-missing">{t.train.datasetNotLoaded}</p>
       ) : (
-        <p>{d.loading}</p>
+        <p>{t.train.datasetLoading}</p>
       )}
       {backend && <p className="hint">{d.engine(backend)}</p>}
       <div className="controls">

@@ -6,6 +6,9 @@ import type { Notice } from '../store/training-store'
 export function noticeText(t: T, num: (n: number, o?: Intl.NumberFormatOptions) => string, notice: Notice): string {
   switch (notice.code) {
     case 'failed': {
+      // the worker's own failure to start (its data did not load) is no training failure
+      const startup = /^the lab could not start: (.+)$/.exec(notice.reason)
+      if (startup && notice.iteration === undefined) return `${t.messages.couldNotStart}: ${withFieldLabels(t, startup[1]!)}`
       const title = notice.iteration === undefined ? t.messages.failed : t.messages.failedAt(num(notice.iteration))
       return `${title}: ${withFieldLabels(t, notice.reason)}`
     }

@@ -1,5 +1,5 @@
 import type { Activation } from '../../src-worker/protocol'
-import { LIMITS } from '../../src-worker/session/validate'
+import { LIMITS, WEIGHT_INIT_STD_MIN } from '../../src-worker/session/validate'
 import { useI18n } from '../i18n'
 import { FIELDS, fieldProblem, normaliseNumberText, type NumericField, type SettingsText } from './settings-form'
 
@@ -10,9 +10,17 @@ import { FIELDS, fieldProblem, normaliseNumberText, type NumericField, type Sett
 export function SettingsForm({ text, onChange, state }: { text: SettingsText; onChange: (text: SettingsText) => void; state: 'idle' | 'running' | 'paused' }) {
   const { t, num } = useI18n()
   const busy = state !== 'idle'
+  // 1.2e-38 (the init std's float32 floor) would format as "0"
+  const bound = (value: number): string => (value !== 0 && Math.abs(value) < 1e-4 ? String(value) : num(value))
   const range = (field: NumericField): string => {
     const l = LIMITS[field]
-    return t.train.range(l.integer, 'exclusiveMin' in l && l.exclusiveMin, num(l.min), num(l.max))
+    return t.train.range(l.integer, 'exclusiveMin' in l && l.exclusiveMin, bound(l.min), bound(l.max))
+  }
+  const problemText = (field: NumericField, problem: NonNullable<ReturnType<typeof fieldProblem>>): string => {
+    const label = t.train.fields[field]
+    if (problem.empty) return t.train.fieldEmpty(label, range(field))
+    if (problem.belowFloat32) return t.train.initStdBelowFloat32(label, problem.got, bound(WEIGHT_INIT_STD_MIN))
+    return t.train.fieldError(label, range(field), problem.got)
   }
   return (
     <fieldset className="settings" aria-describedby={busy ? 'settings-locked' : undefined}>
@@ -23,7 +31,7 @@ export function SettingsForm({ text, onChange, state }: { text: SettingsText; on
           const label = t.train.fields[field]
           const id = `setting-${field}`
           const editable = !busy || (field === 'learningRate' && state === 'paused')
-          const error = problem ? (problem.empty ? t.train.fieldEmpty(label, range(field)) : t.train.fieldError(label, range(field), problem.got)) : null
+          const error = problem ? problemText(field, problem) : null
           const note = error ?? (field === 'learningRate' && busy ? (state === 'paused' ? t.train.learningRatePaused : t.train.learningRateRunning) : range(field))
           return (
             <div className="field" key={field}>

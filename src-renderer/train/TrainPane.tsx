@@ -11,6 +11,7 @@ import { DatasetLine } from './DatasetLine'
 import { bookText, parseSettingsText, textOf, type SettingsText } from './settings-form'
 import { SettingsForm } from './SettingsForm'
 import { TrainStatus } from './TrainStatus'
+import { errorDetail } from '../lab/error-detail'
 
 /** The form's text outlives the pane (switching tabs unmounts it). */
 let draft: SettingsText = bookText()
@@ -101,7 +102,11 @@ export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore })
     lab.resume()
   }
   const save = (): void => {
-    void lab.saveModel().then((where) => where && store.notify({ kind: 'success', code: 'modelSaved', where }))
+    // the desktop's save can fail in main (the disk, the folder); the browser's resolves null on a refusal it already showed
+    lab.saveModel().then(
+      (where) => where && store.notify({ kind: 'success', code: 'modelSaved', where }),
+      (error: unknown) => store.notify({ kind: 'error', code: 'rejected', command: 'exportModel', message: errorDetail(error) }),
+    )
   }
 
   return (

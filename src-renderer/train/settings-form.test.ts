@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { bookText, fieldError, normaliseNumberText, parseSettingsText } from './settings-form'
+import { bookText, fieldError, fieldProblem, normaliseNumberText, parseSettingsText } from './settings-form'
 
 describe('Train pane settings (5.7.4 hyperparameters)', () => {
   it('starts from the book: hidden 50, lr 0.1, batch 100, 10,000 iterations, std 0.01, ReLU', () => {
@@ -28,6 +28,14 @@ describe('Train pane settings (5.7.4 hyperparameters)', () => {
     assert.equal(fieldError('batchSize', '0b101'), 'batchSize must be an integer in [1, 60000], got "0b101"')
     assert.equal(fieldError('iterations', '0o17'), 'iterations must be an integer in [1, 1000000], got "0o17"')
     assert.equal(fieldError('weightInitStd', '1e-2'), null)
+  })
+
+  it('refuses an init std below float32’s smallest normal number, flagged so the form can say why (#13 §3)', () => {
+    assert.match(fieldError('weightInitStd', '1e-320') ?? '', /weightInitStd 1e-320 is below 1\.2e-38, float32’s smallest normal number/)
+    assert.deepEqual(fieldProblem('weightInitStd', '1e-320'), { empty: false, got: '1e-320', belowFloat32: true })
+    assert.deepEqual(fieldProblem('weightInitStd', '0'), { empty: false, got: '0' })
+    assert.deepEqual(fieldProblem('weightInitStd', '20'), { empty: false, got: '20' })
+    assert.equal(fieldProblem('weightInitStd', '1.2e-38'), null)
   })
 
   it('refuses a fractional batch size and reports every bad field at once', () => {

@@ -1,7 +1,7 @@
 // The Train pane's form model: text per field, parsed with the engine's own LIMITS so the inline hint
 // and the worker's check say the same thing. Pure (no DOM).
 import type { Activation, TrainSettings } from '../../src-worker/protocol'
-import { BOOK_SETTINGS, checkNumber, LIMITS, parseDecimal, rangeText } from '../../src-worker/session/validate'
+import { BOOK_SETTINGS, checkNumber, LIMITS, parseDecimal, rangeText, WEIGHT_INIT_STD_MIN } from '../../src-worker/session/validate'
 
 export type NumericField = keyof typeof LIMITS
 export type SettingsText = Record<NumericField, string> & { activation: Activation }
@@ -37,11 +37,17 @@ export function fieldError(field: NumericField, text: string): string | null {
   }
 }
 
-/** What is wrong with one field's text, for the catalogue to word: empty, or the text that is out of range; null when fine. */
-export function fieldProblem(field: NumericField, text: string): { empty: true } | { empty: false; got: string } | null {
+/**
+ * What is wrong with one field's text, for the catalogue to word: empty, or the text that is out of range
+ * (belowFloat32: an init std too small for the network's float32 weights, which has its own reason); null when fine.
+ */
+export function fieldProblem(field: NumericField, text: string): { empty: true } | { empty: false; got: string; belowFloat32?: true } | null {
   if (fieldError(field, text) === null) return null
   const trimmed = text.trim()
-  return trimmed === '' ? { empty: true } : { empty: false, got: trimmed }
+  if (trimmed === '') return { empty: true }
+  const value = parseDecimal(trimmed)
+  const belowFloat32 = field === 'weightInitStd' && typeof value === 'number' && value > 0 && value < WEIGHT_INIT_STD_MIN
+  return belowFloat32 ? { empty: false, got: trimmed, belowFloat32 } : { empty: false, got: trimmed }
 }
 
 /** The settings as form text (a loaded model's, shown in the form). */

@@ -90,6 +90,10 @@ describe('numbers are read in decimal only (#13 §3)', () => {
       assert.throws(() => parseTrainArgs([flag, text]), (e: Error) => e.message.includes(`got "${text}"`))
     })
   }
+  it('--init-std 1e-320 is refused with the float32 reason, not trained as an all-zero net', () => {
+    assert.throws(() => parseTrainArgs(['--init-std', '1e-320']), (e: Error) => /^--init-std: weightInitStd 1e-320 is below 1\.2e-38, float32’s smallest normal number .*round to 0/.test(e.message))
+    assert.throws(() => parseTrainArgs(['--init-std', '11']), (e: Error) => e.message === '--init-std: weightInitStd must be a finite number in [1.2e-38, 10], got 11')
+  })
   it('plain decimal notation is read as written: 10000, 1e-2, .5', () => {
     const { settings } = parseTrainArgs(['--iters', '10000', '--init-std', '1e-2', '--lr', '.5'])
     assert.deepEqual([settings.iterations, settings.weightInitStd, settings.learningRate], [10000, 0.01, 0.5])

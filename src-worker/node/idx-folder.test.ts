@@ -1,10 +1,10 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'fflate'
-import { findIdxFile, loadIdxFolder } from './idx-folder'
+import { loadIdxFolder } from './idx-folder'
 import { goodIdxFiles, idxImages } from '../data/idx-fixtures'
 
 let root: string
@@ -41,8 +41,48 @@ describe('IDX folder import', () => {
     assert.equal(split.test.count, 5)
   })
 
-  it('prefers the raw file when both raw and .gz are present', () => {
-    assert.equal(findIdxFile(['t10k-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte'], 't10k-images-idx3-ubyte'), 't10k-images-idx3-ubyte')
+  it('refuses a raw file beside its .gz, naming both (the browser follows the same rule)', async () => {
+    const dir = folder('both', false)
+    writeFileSync(join(dir, 't10k-images-idx3-ubyte.gz'), gzipSync(idxImages({ count: 5 })))
+    await assert.rejects(loadIdxFolder(dir), /folder .*both holds both t10k-images-idx3-ubyte and t10k-images-idx3-ubyte\.gz: .*keep only one/)
+  })
+
+  it('says a symlink loop is a symlink loop, naming the folder', async () => {
+    const loop = join(root, 'loop-dir')
+    symlinkSync(loop, loop)
+    await assert.rejects(loadIdxFolder(loop), (error: Error) => error.name === 'LabInputError' && /loop-dir is a symbolic link that leads back to itself \(ELOOP\)/.test(error.message))
+  })
+
+  it('says an IDX file that is a symlink loop is one, naming the file', async () => {
+    const dir = folder('loop-file', false, (n) => (n.startsWith('train-labels') ? null : n))
+    symlinkSync(join(dir, 'train-labels-idx1-ubyte'), join(dir, 'train-labels-idx1-ubyte'))
+    await assert.rejects(loadIdxFolder(dir), (error: Error) => error.name === 'LabInputError' && /^train-labels-idx1-ubyte is a symbolic link that leads back to itself \(ELOOP\)/.test(error.message))
+  })
+
+  it('says a folder named like an IDX file is a folder, not a file', async () => {
+    const dir = folder('dir-named', false, (n) => (n.startsWith('train-images') ? null : n))
+    mkdirSync(join(dir, 'train-images-idx3-ubyte'))
+    await assert.rejects(loadIdxFolder(dir), (error: Error) => error.name === 'LabInputError' && /^train-images-idx3-ubyte in .*dir-named is a folder, not a file/.test(error.message))
+  })
+
+  it('says a dangling symlink points to nothing, naming the file', async () => {
+    const dir = folder('dangling', false, (n) => (n.startsWith('t10k-images') ? null : n))
+    symlinkSync(join(root, 'gone'), join(dir, 't10k-images-idx3-ubyte'))
+    await assert.rejects(loadIdxFolder(dir), /^LabInputError: t10k-images-idx3-ubyte is a symbolic link to .*gone, which does not exist/)
+  })
+
+  it('refuses an unreadable file naming it', { skip: process.getuid?.() === 0 ? 'running as root, which reads any file whatever its mode' : false }, async () => {
+    const dir = folder('unreadable', false)
+    chmodSync(join(dir, 'train-labels-idx1-ubyte'), 0)
+    await assert.rejects(loadIdxFolder(dir), /^LabInputError: train-labels-idx1-ubyte in .*unreadable cannot be read: permission denied/)
+  })
+
+  it('refuses a file over the size limit by its size, naming both sizes', async () => {
+    const dir = folder('huge', false)
+    writeFileSync(join(dir, 'train-images-idx3-ubyte'), new Uint8Array(0))
+    const { truncateSync } = await import('node:fs')
+    truncateSync(join(dir, 'train-images-idx3-ubyte'), 65 * 2 ** 20) // sparse: no 65 MB written
+    await assert.rejects(loadIdxFolder(dir), /^LabInputError: train-images-idx3-ubyte is 65 MB, more than an MNIST IDX file can be \(64 MB\)/)
   })
 
   it('rejects a missing folder, naming it', async () => {

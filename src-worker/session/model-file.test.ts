@@ -47,6 +47,18 @@ describe('model file (format backprop-lab-model, version 1)', () => {
     assert.deepEqual([file.params.W1.shape, file.params.b1.shape, file.params.W2.shape, file.params.b2.shape], [[784, 6], [6], [6, 10], [10]])
   })
 
+  it('refuses to save a weight a model file cannot hold (JSON would write null), naming the parameter and the index', () => {
+    for (const [key, index, value] of [['W2', 13, Infinity], ['b1', 4, NaN], ['W1', 100, -1e300]] as const) {
+      const bad = initParams(PIXELS, 6, CLASSES, 0.01, new Random(7))
+      bad[key].data[index] = value
+      assert.throws(() => toModelFile(bad, settings, dataset, metrics), (e: unknown) => {
+        assert.ok(e instanceof LabInputError, String(e))
+        assert.match(e.message, new RegExp(`^the weights cannot be saved: ${key}\\[${index}\\] is ${String(value).replace('+', '\\+')}, which`))
+        return true
+      })
+    }
+  })
+
   it('writes a non-finite final loss as null, never NaN', () => {
     assert.equal(toModelFile(params, settings, dataset, { ...metrics, finalLoss: NaN }).metrics.finalLoss, null)
   })

@@ -17,7 +17,7 @@ import { PARAM_NAMES, type Params } from '../net/backend'
 import { CLASSES, PIXELS } from '../data/digits'
 import { Matrix } from '../math/matrix'
 import type { DatasetInfo, TrainSettings } from '../protocol'
-import { describeValue, isRecord, LabInputError, parseTrainSettings } from './validate'
+import { describeValue, isRecord, LabInputError, parseTrainSettings, sizeText } from './validate'
 
 export const MODEL_FORMAT = 'backprop-lab-model'
 export const MODEL_VERSION = 1
@@ -52,14 +52,38 @@ export interface LoadedModel {
   metrics: ModelMetrics
 }
 
+/**
+ * The largest model file the lab reads, desktop and browser alike: a 784-1024-10 model (the largest hidden
+ * size) as JSON is ~20 MB; anything much larger is not ours and is refused by its size, before it is read.
+ */
+export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024
+
+/** Why a model file of `size` bytes is refused unread (empty, or over MAX_MODEL_FILE_BYTES); null when its size is fine. */
+export function modelFileSizeProblem(fileName: string, size: number): string | null {
+  if (size === 0) return `model file ${fileName} is empty`
+  if (size <= MAX_MODEL_FILE_BYTES) return null
+  return `model file ${fileName} is ${sizeText(size, MAX_MODEL_FILE_BYTES)}, more than a Backprop Lab model can be (${MAX_MODEL_FILE_BYTES / 2 ** 20} MB)`
+}
+
 /** The largest finite float32, 2^128 − 2^104. */
 const FLOAT32_MAX = 3.4028234663852886e38
 
-/** Builds the file for the current weights. */
+/**
+ * Every weight as a plain number list, or a LabInputError naming the first that a model file cannot hold:
+ * JSON writes NaN and ±Infinity as null, and parseModelFile refuses values beyond float32, so such a file
+ * could never be loaded back.
+ */
+function savableValues(m: Matrix, key: string): number[] {
+  const index = m.data.findIndex((v) => !(Math.abs(v) <= FLOAT32_MAX))
+  if (index >= 0) throw new LabInputError(`the weights cannot be saved: ${key}[${index}] is ${m.data[index]}, which a model file cannot hold (every weight must be a finite float32 number)`)
+  return Array.from(m.data)
+}
+
+/** Builds the file for the current weights; refuses (naming the weight) weights that could not be loaded back. */
 export function toModelFile(params: Params, settings: TrainSettings, dataset: DatasetInfo, metrics: ModelMetrics, createdAt = new Date()): ModelFile {
   const H = settings.hiddenSize
   const act = settings.activation === 'relu' ? 'Relu' : 'Sigmoid'
-  const vector = (m: Matrix) => ({ shape: [m.cols], values: Array.from(m.data) })
+  const vector = (m: Matrix, key: string) => ({ shape: [m.cols], values: savableValues(m, key) })
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -73,10 +97,10 @@ export function toModelFile(params: Params, settings: TrainSettings, dataset: Da
     hyperparameters: { ...settings },
     dataset: { ...dataset },
     params: {
-      W1: { shape: [params.W1.rows, params.W1.cols], values: Array.from(params.W1.data) },
-      b1: vector(params.b1),
-      W2: { shape: [params.W2.rows, params.W2.cols], values: Array.from(params.W2.data) },
-      b2: vector(params.b2),
+      W1: { shape: [params.W1.rows, params.W1.cols], values: savableValues(params.W1, 'W1') },
+      b1: vector(params.b1, 'b1'),
+      W2: { shape: [params.W2.rows, params.W2.cols], values: savableValues(params.W2, 'W2') },
+      b2: vector(params.b2, 'b2'),
     },
     metrics: { ...metrics, finalLoss: metrics.finalLoss !== null && Number.isFinite(metrics.finalLoss) ? metrics.finalLoss : null },
   }

@@ -18,13 +18,23 @@ export const BOOK_SETTINGS: Readonly<TrainSettings> = Object.freeze({
   seed: 42,
 })
 
+/**
+ * The smallest init std the lab accepts. The network keeps its weights in float32, whose smallest normal
+ * number is 2^-126 ≈ 1.1755e-38: below it a weight std·randn is subnormal (fewer than float32's 24 significant
+ * bits, down to none), and from ~1e-45 on every weight rounds to 0, a net that cannot learn (1e-320 trained
+ * one with no warning, issue 13). 1.2e-38 is the shortest decimal at or above 2^-126, so a weight of at least
+ * one standard deviation is always a normal float32. The upper end, 10, is far from float32's 3.4e38: the
+ * seeded randn stays below ~8.6 in magnitude, so no weight exceeds ~86.
+ */
+export const WEIGHT_INIT_STD_MIN = 1.2e-38
+
 /** Allowed ranges, shared by the validators, the CLI usage text and the UI's inline hints. */
 export const LIMITS = {
   hiddenSize: { min: 1, max: 1024, integer: true },
   learningRate: { min: 0, max: 10, integer: false, exclusiveMin: true },
   batchSize: { min: 1, max: 60_000, integer: true },
   iterations: { min: 1, max: 1_000_000, integer: true },
-  weightInitStd: { min: 0, max: 10, integer: false, exclusiveMin: true },
+  weightInitStd: { min: WEIGHT_INIT_STD_MIN, max: 10, integer: false },
   seed: { min: 0, max: 0xffff_ffff, integer: true },
 } as const
 
@@ -36,6 +46,12 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   return typeof value === 'object' ? 'an object' : typeof value
+}
+
+/** A file size for a message about `limit`: "630 MB", or exact bytes where MB would round to the limit itself. */
+export function sizeText(size: number, limit: number): string {
+  const mb = Math.round(size / 2 ** 20)
+  return mb * 2 ** 20 > limit ? `${mb} MB` : `${size.toLocaleString('en-US')} bytes`
 }
 
 /** "(0, 10]"-style text of a field's range. */
@@ -64,8 +80,14 @@ export function checkNumber(field: NumericField, value: unknown, where = ''): nu
   const low = 'exclusiveMin' in l && l.exclusiveMin ? (v: number) => v > l.min : (v: number) => v >= l.min
   const ok =
     typeof value === 'number' && Number.isFinite(value) && low(value) && value <= l.max && (!l.integer || Number.isInteger(value))
+  if (!ok && field === 'weightInitStd' && typeof value === 'number' && value > 0 && value < l.min) throw new LabInputError(`${where}${initStdTooSmall(value)}`)
   if (!ok) throw new LabInputError(`${where}${field} must be ${rangeText(field)}, got ${describeValue(value)}`)
   return value as number
+}
+
+/** Why a positive init std below WEIGHT_INIT_STD_MIN is refused; the renderer words it from the same facts. */
+export function initStdTooSmall(value: number): string {
+  return `weightInitStd ${value} is below ${WEIGHT_INIT_STD_MIN}, float32’s smallest normal number (2^-126 ≈ 1.18e-38): the network keeps its weights in float32, where weights this small lose their precision or round to 0 and the net cannot learn; use at least ${WEIGHT_INIT_STD_MIN} (the book: 0.01)`
 }
 
 export function checkActivation(value: unknown, where = ''): Activation {

@@ -37,6 +37,7 @@ export const messages = {
   failed: 'Training failed',
   failedAt: (iteration: string) => `Training failed at iteration ${iteration}`,
   workerFailed: 'The training engine had a problem',
+  couldNotStart: 'The lab could not start',
   modelLoaded: (file: string, accuracy: string) => `Loaded ${file}: test accuracy ${accuracy}. The settings above now show the model’s.`,
   modelSaved: (where: string) => `Model saved: ${where}`,
   weightsReset: 'Back to the book’s settings with a fresh, untrained network.',

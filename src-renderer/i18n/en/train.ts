@@ -27,6 +27,10 @@ export const train = {
     `${integer ? 'a whole number' : 'a number'} ${openLow ? 'above' : 'from'} ${min} ${openLow ? 'up to' : 'to'} ${max}`,
   fieldError: (label: string, range: string, got: string) => `${label} must be ${range}; “${got}” is not.`,
   fieldEmpty: (label: string, range: string) => `${label} is empty: enter ${range}.`,
+  initStdBelowFloat32: (label: string, got: string, min: string) =>
+    `${label} ${got} is too small: the network keeps its weights as float32 numbers, and below ${min} (float32’s smallest normal number, 2⁻¹²⁶) they lose their precision or become 0, so the net cannot learn. Use at least ${min}; the book uses 0.01.`,
+  datasetLoading: 'Loading the digits…',
+  datasetNotLoaded: 'No digits are loaded: the default digits could not be loaded (the training status says why). Try “Use default digits” again, or open MNIST IDX files.',
   lockedWhileRunning: 'Locked during a run: the network’s shape, batches and seed are fixed when it starts. Stop or Reset to change them.',
   learningRatePaused: 'Applies from the next iteration when you resume.',
   learningRateRunning: 'Pause to change the learning rate mid-run.',
@@ -71,7 +75,6 @@ export const train = {
   },
   data: {
     title: 'Data',
-    loading: 'Loading the digits…',
     defaultName: (count: string) => `The mnist package's ${count} digits (80/20 per digit)`,
     sizes: (train: string, test: string) => `${train} training and ${test} test digits.`,
     expect: (accuracy: string) => `With the book's settings expect a test accuracy of about ${accuracy}.`,

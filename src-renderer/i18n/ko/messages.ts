@@ -38,6 +38,7 @@ export const messages: Messages<typeof en> = {
   failed: '학습 실패',
   failedAt: (iteration) => `반복 ${iteration}에서 학습 실패`,
   workerFailed: '학습 엔진에 문제가 생겼습니다',
+  couldNotStart: '랩을 시작할 수 없습니다',
   modelLoaded: (file, accuracy) => `${file}을(를) 불러왔습니다: 시험 정확도 ${accuracy}. 위의 설정이 이제 모델의 설정입니다.`,
   modelSaved: (where) => `모델을 저장했습니다: ${where}`,
   weightsReset: '책의 설정과 학습하지 않은 새 신경망으로 되돌렸습니다.',

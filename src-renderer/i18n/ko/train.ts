@@ -28,6 +28,10 @@ export const train: Messages<typeof en> = {
   range: (integer, openLow, min, max) => `${min} ${openLow ? '초과' : '이상'} ${max} 이하의 ${integer ? '정수' : '수'}`,
   fieldError: (label, range, got) => `${label}: ${range}여야 합니다. “${got}”은(는) 안 됩니다.`,
   fieldEmpty: (label, range) => `${label}이(가) 비어 있습니다. ${range}를 입력하세요.`,
+  initStdBelowFloat32: (label, got, min) =>
+    `${label} ${got}은(는) 너무 작습니다. 신경망은 가중치를 float32 수로 저장하는데, ${min}(float32의 가장 작은 정규수 2⁻¹²⁶)보다 작으면 정밀도를 잃거나 0이 되어 학습할 수 없습니다. ${min} 이상을 쓰세요. 책은 0.01을 씁니다.`,
+  datasetLoading: '숫자 데이터를 불러오는 중…',
+  datasetNotLoaded: '불러온 숫자 데이터가 없습니다: 기본 숫자 데이터를 불러오지 못했습니다(이유는 학습 상태에 표시됩니다). “Use default digits”를 다시 눌러 보거나 MNIST IDX 파일을 여세요.',
   lockedWhileRunning: '학습 중에는 잠겨 있습니다: 신경망의 모양, 배치, 시드는 시작할 때 정해집니다. 바꾸려면 중지하거나 초기화하세요.',
   learningRatePaused: '계속하면 다음 반복부터 적용됩니다.',
   learningRateRunning: '학습 도중 학습률을 바꾸려면 일시 정지하세요.',
@@ -72,7 +76,6 @@ export const train: Messages<typeof en> = {
   },
   data: {
     title: '데이터',
-    loading: '숫자 이미지를 불러오는 중…',
     defaultName: (count: string) => `mnist 패키지의 숫자 ${count}개 (숫자마다 80/20으로 나눔)`,
     sizes: (train: string, test: string) => `훈련 ${train}개, 시험 ${test}개.`,
     expect: (accuracy: string) => `책의 설정으로는 시험 정확도가 약 ${accuracy}일 것입니다.`,
