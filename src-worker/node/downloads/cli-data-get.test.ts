@@ -73,7 +73,7 @@ describe('npm run data:get (spawned, against a local server)', () => {
     assert.deepEqual(readdirSync(join(config, 'Backprop Lab', 'datasets', 'mnist')).sort(), [...DATASET_FILE_NAMES].sort())
     const trained = await train(['--data', 'mnist', '--iters', '2', '--batch', '4'], { XDG_CONFIG_HOME: config })
     assert.equal(trained.code, 0, trained.stderr)
-    assert.match(trained.stdout, /data: MNIST from the lab's cache \(12 train \/ 5 test\)/)
+    assert.match(trained.stdout, /data: MNIST, downloaded \(12 train \/ 5 test\)/)
   })
 
   it('bad flags exit 2 with the problem and the usage; a bad manifest exits 1 naming it', async () => {
