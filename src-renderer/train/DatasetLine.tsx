@@ -1,33 +1,57 @@
 import { useSyncExternalStore } from 'react'
-import type { LabApi } from '../../src-worker/protocol'
+import type { DatasetInfo, LabApi } from '../../src-worker/protocol'
 import type { TrainingStore } from '../store/training-store'
+import { useI18n, type T } from '../i18n'
 import { groupDigits } from './settings-form'
+import { DownloadPanel } from './DownloadPanel'
 
-/** Which digits the run uses and the test accuracy the book's settings reach on them. */
+/** What each label means where it is not the digit itself (Fashion-MNIST), in the UI's language; null for digits. */
+export function labelNames(t: T, dataset: DatasetInfo | null): readonly string[] | null {
+  if (!dataset) return null
+  if (dataset.source === 'fashion') return t.data.fashionLabels
+  return dataset.labelNames ?? null
+}
+
+/** Which images the run uses, the test accuracy the book's settings reach on them, and where to get other data. */
 export function DatasetLine({ lab, store, busy }: { lab: LabApi; store: TrainingStore; busy: boolean }) {
+  const { t } = useI18n()
   const dataset = useSyncExternalStore(store.subscribe, () => store.getSnapshot().dataset)
   const backend = useSyncExternalStore(store.subscribe, () => store.getSnapshot().backend)
+  const names = labelNames(t, dataset)
   return (
-    <section className="dataset" aria-label="Data">
-      <h3>Data</h3>
+    <section className="dataset" aria-label={t.data.title}>
+      <h3>{t.data.title}</h3>
       {dataset ? (
         <p data-testid="dataset">
-          <strong>{dataset.name}</strong>: {groupDigits(dataset.trainSize)} training and {groupDigits(dataset.testSize)} test digits.
-          With the book's settings expect a test accuracy of about <strong>{dataset.expectedTestAccuracy.toFixed(2)}</strong>
-          {dataset.kind === 'default' ? ' (the book reaches 0.97 on the full 60,000 MNIST digits).' : '.'}
+          <strong>{dataset.name}</strong>
+          {(names ? t.data.summaryImages : t.data.summary)(groupDigits(dataset.trainSize), groupDigits(dataset.testSize))}{' '}
+          {dataset.expectedTestAccuracy > 0 ? (
+            <>
+              {t.data.expectation} <strong>{dataset.expectedTestAccuracy.toFixed(2)}</strong>
+              {dataset.kind === 'default' ? t.data.expectationDefaultNote : '.'}
+            </>
+          ) : (
+            t.data.noExpectation
+          )}
         </p>
       ) : (
-        <p>Loading the digits…</p>
+        <p>{t.data.loading}</p>
       )}
-      {backend && <p className="hint">Engine: {backend}</p>}
+      {names && (
+        <p className="hint" data-testid="label-names">
+          {t.data.labels}: {names.map((name, label) => `${label} ${name}`).join(' · ')}
+        </p>
+      )}
+      {backend && <p className="hint">{t.data.engine(backend)}</p>}
       <div className="controls">
         <button disabled={busy || dataset?.kind === 'default'} onClick={() => lab.useDefaultData()}>
-          Use default digits
+          {t.data.useDefault}
         </button>
         <button disabled={busy} onClick={() => void lab.openIdxData()}>
-          Open MNIST IDX files…
+          {t.data.openFolder}
         </button>
       </div>
+      {lab.downloads ? <DownloadPanel api={lab.downloads} busy={busy} /> : <p className="hint" data-testid="downloads-browser-note">{t.data.browserNote}</p>}
     </section>
   )
 }

@@ -59,7 +59,7 @@ describe('npm run data:get (spawned, against a local server)', () => {
     assert.match(got.stderr, /could not download train-images-idx3-ubyte\.gz from any mirror/)
     assert.match(got.stderr, /\/bad\/train-images-idx3-ubyte\.gz: HTTP 503/)
     assert.match(got.stderr, /127\.0\.0\.1:1\/x\/train-images-idx3-ubyte\.gz: /)
-    assert.match(got.stderr, /npm run train -- --data DIR.*Open MNIST folder/s)
+    assert.match(got.stderr, /npm run train -- --data DIR.*Open MNIST IDX files…/s)
     assert.deepEqual(readdirSync(dest), [])
   })
 

@@ -3,7 +3,7 @@ import type { DownloadError } from './download-file'
 
 export const OPEN_FOLDER_HINT =
   'Without the network: put the four files in a folder yourself and train on it with `npm run train -- --data DIR`, ' +
-  'or use "Open MNIST folder" in the desktop app.'
+  'or use “Open MNIST IDX files…” in the desktop app.'
 
 export function downloadFailureText(error: DownloadError): string {
   return `${error.message}\n${OPEN_FOLDER_HINT}`
