@@ -26,7 +26,7 @@ function outcome(t: T, state: DownloadState): { text: string; attempts?: { url: 
 export function DownloadPanel({ api, busy }: { api: DatasetDownloadApi; busy: boolean }) {
   const { t, num } = useI18n()
   const store = downloadStoreFor(api)
-  const { status, state, refused } = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const { status, state, refused } = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
   const running = state?.state === 'running' ? state : null
   const ended = state ? outcome(t, state) : null
   return (
