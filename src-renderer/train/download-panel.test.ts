@@ -33,7 +33,7 @@ function fake(status: DownloadStatus) {
 }
 const tick = () => new Promise((r) => setImmediate(r))
 const render = (api: DatasetDownloadApi, lang: Language = 'en') =>
-  renderToStaticMarkup(createElement(I18nProvider, { initial: lang }, createElement(DownloadPanel, { api, busy: false })))
+  renderToStaticMarkup(createElement(I18nProvider, { initial: lang, children: createElement(DownloadPanel, { api, busy: false }) }))
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 
 describe('the download panel', () => {
