@@ -70,7 +70,7 @@ describe('dataset downloads in main (issue 13 §1)', () => {
     assert.equal((await d.status()).active?.state, 'running')
     await d.cancel()
     assert.deepEqual(states.at(-1), { state: 'cancelled', dataset: 'mnist' })
-    assert.deepEqual(await readdir(join(userData, 'datasets', 'mnist')), [], 'no temp file left')
+    assert.deepEqual(await readdir(userData), [], 'no temp file, no empty cache folder left')
     assert.deepEqual(commands, [])
     assert.equal((await d.status()).active, null)
   })

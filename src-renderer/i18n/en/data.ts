@@ -17,7 +17,7 @@ export const data = {
   cancel: 'Cancel download',
   progressLabel: (title: string) => `Downloading ${title}`,
   progress: (file: string, bytes: string, total: string, percent: string, speed: string) => `${file} · ${bytes} of ${total} (${percent} %) · ${speed}/s`,
-  done: (title: string, folder: string) => `${title} was downloaded, checked against its pinned SHA-256 and loaded. Kept in ${folder}.`,
+  done: (title: string, folder: string) => `${title} was downloaded and checked against its pinned SHA-256, and the lab loads it now. Kept in ${folder}.`,
   cancelled: (title: string) => `The download of ${title} was cancelled; nothing partial was kept.`,
   failed: (title: string, file: string) => `Could not download ${title}: every mirror failed for ${file}.`,
   offline: 'Without the network, open a folder that holds the four IDX files with “Open MNIST IDX files…”.',

@@ -19,7 +19,7 @@ export const data: Messages<typeof en> = {
   cancel: '다운로드 취소',
   progressLabel: (title: string) => `${title} 받는 중`,
   progress: (file: string, bytes: string, total: string, percent: string, speed: string) => `${file} · ${total} 중 ${bytes} (${percent}%) · 초당 ${speed}`,
-  done: (title: string, folder: string) => `${title}을(를) 받아 고정된 SHA-256과 맞는지 확인하고 불러왔습니다. 보관 위치: ${folder}`,
+  done: (title: string, folder: string) => `${title}을(를) 받아 고정된 SHA-256과 맞는지 확인했고, 지금 불러옵니다. 보관 위치: ${folder}`,
   cancelled: (title: string) => `${title} 다운로드를 취소했습니다. 받다 만 파일은 남기지 않았습니다.`,
   failed: (title: string, file: string) => `${title}을(를) 받지 못했습니다. ${file}에 대해 모든 미러가 실패했습니다.`,
   offline: '네트워크가 없으면 IDX 파일 네 개가 든 폴더를 “MNIST IDX 파일 열기…”로 여세요.',

@@ -1,6 +1,6 @@
 // The four files of a data set into one folder, with progress over all of them (issue 13 §1).
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, rmdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { DATASET_FILE_NAMES, type DatasetFileName } from '../../datasets'
 import { fileMatchesPin, downloadPinnedFile, type FetchOptions } from './download-file'
 import { manifestBytes, type Manifest } from './dataset-pins'
@@ -49,9 +49,25 @@ export async function datasetComplete(dir: string, files: Manifest): Promise<boo
 
 /** Downloads whatever of the four files `dest` lacks; files go in one by one, each verified. */
 export async function downloadDataset(job: DatasetDownload): Promise<DatasetResult> {
-  const { files, mirrors, dest } = job
+  const { mirrors, dest } = job
   if (mirrors.length === 0) throw new Error('no mirror to download from')
-  await mkdir(dest, { recursive: true })
+  // a folder this call made stays only if a file got into it (an offline attempt leaves no empty cache folder)
+  const made = await mkdir(dest, { recursive: true })
+  try {
+    return await downloadInto(job, dest)
+  } catch (error) {
+    if (made !== undefined) {
+      // from dest up to the first folder mkdir made; rmdir fails, as it should, on a folder that is not empty
+      for (let dir = resolve(dest); ; dir = dirname(dir)) {
+        if (!(await rmdir(dir).then(() => true, () => false)) || dir === resolve(made)) break
+      }
+    }
+    throw error
+  }
+}
+
+async function downloadInto(job: DatasetDownload, dest: string): Promise<DatasetResult> {
+  const { files, mirrors } = job
   const now = job.now ?? (() => performance.now())
   const total = manifestBytes(files)
   const started = now()
