@@ -1,7 +1,7 @@
 // Every IPC handler (STYLE.md §C, VS Code's ipcMain): check the sender → parse the payload → act.
 // No runtime electron import: ipcMain is passed in, so the handlers are tested with plain objects.
 import type { IpcMain } from 'electron'
-import { Channel, CHANNEL_PREFIX, type LabEvent, type MyDigit, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
+import { Channel, CHANNEL_PREFIX, type DownloadStatus, type LabEvent, type MyDigit, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
 import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/session/validate'
 import type { TrainingHost } from './training-host'
 import type { RunHistory } from './run-history'
@@ -11,6 +11,7 @@ import { writeFileAtomic } from './files/atomic-write'
 import { runToCsv } from '../src-worker/session/run-record'
 import { isOwnPageUrl } from './navigation'
 import type { MyDigitsFile } from './files/my-digits-file'
+import { parseDatasetName, type DatasetDownloads } from './dataset-downloads' // issue 13 §1
 
 /** What the handlers read of an IpcMainEvent / IpcMainInvokeEvent. */
 export interface SenderInfo {
@@ -36,6 +37,8 @@ export interface IpcContext {
   myDigits: Pick<MyDigitsFile, 'list' | 'save'>
   dialogs: Dialogs
   log?: (message: string) => void
+  /** issue 13 §1: downloads of the full data sets, and the memory of the data used last */
+  downloads?: Pick<DatasetDownloads, 'status' | 'start' | 'cancel' | 'use' | 'remember'>
 }
 
 /** A message from anything but our window's main frame showing our page. */
@@ -68,6 +71,10 @@ function noArguments(channel: string, args: unknown[]): void {
   if (args.length > 0) throw new LabInputError(`${channel} takes no arguments, got ${args.length}`)
 }
 
+function oneArgument(channel: string, what: string, rest: unknown[]): void {
+  if (rest.length > 0) throw new LabInputError(`${channel} takes one argument (${what}), got ${rest.length + 1}`)
+}
+
 const COMMAND_TYPES: readonly WorkerCommand['type'][] = [
   'start', 'pause', 'resume', 'stop', 'predict', 'checkGradient', 'sampleTest', 'inspect', 'useDefaultData', 'loadIdx', 'exportModel', 'importModel', 'evaluateDigits', 'traceStep', 'applyStep',
 ]
@@ -76,6 +83,10 @@ const COMMAND_TYPES: readonly WorkerCommand['type'][] = [
 export function createHandlers(context: IpcContext) {
   const { host, dialogs, history } = context
   const guard = (event: SenderInfo, channel: string) => checkSender(event, context, channel)
+  const downloads = (channel: string) => {
+    if (!context.downloads) throw new LabInputError(`${channel}: downloads are not available in this window`)
+    return context.downloads
+  }
   const refuse = (command: WorkerCommand['type'], error: unknown) => host.notify({ type: 'rejected', command, message: (error as Error).message })
 
   return {
@@ -91,6 +102,7 @@ export function createHandlers(context: IpcContext) {
         throw error
       }
       host.command(command)
+      if (command.type === 'useDefaultData') void context.downloads?.remember({ kind: 'default' }) // issue 13 §1
     },
     /** lab:ready: the renderer listens now; held events follow. */
     [Channel.ready]: (event: SenderInfo, ...args: unknown[]): void => {
@@ -105,6 +117,7 @@ export function createHandlers(context: IpcContext) {
       if (folder === undefined) return
       try {
         host.command({ type: 'loadIdx', files: await readIdxFolder(folder) })
+        await context.downloads?.remember({ kind: 'folder', path: folder }) // issue 13 §1
       } catch (error) {
         refuse('loadIdx', error)
       }
@@ -155,6 +168,28 @@ export function createHandlers(context: IpcContext) {
       if (rest.length > 0) throw new LabInputError(`${Channel.saveMyDigits} takes one argument (the digits), got ${rest.length + 1}`)
       await context.myDigits.save(digits)
     },
+    // --- dataset downloads (issue 13 §1): the download runs here in main; the renderer only names the data set
+    [Channel.downloadStatus]: async (event: SenderInfo, ...args: unknown[]): Promise<DownloadStatus> => {
+      guard(event, Channel.downloadStatus)
+      noArguments(Channel.downloadStatus, args)
+      return downloads(Channel.downloadStatus).status()
+    },
+    [Channel.startDownload]: async (event: SenderInfo, dataset: unknown, ...rest: unknown[]): Promise<void> => {
+      guard(event, Channel.startDownload)
+      oneArgument(Channel.startDownload, 'the data set', rest)
+      await downloads(Channel.startDownload).start(parseDatasetName(dataset, Channel.startDownload))
+    },
+    [Channel.cancelDownload]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.cancelDownload)
+      noArguments(Channel.cancelDownload, args)
+      await downloads(Channel.cancelDownload).cancel()
+    },
+    [Channel.useDownloaded]: async (event: SenderInfo, dataset: unknown, ...rest: unknown[]): Promise<void> => {
+      guard(event, Channel.useDownloaded)
+      oneArgument(Channel.useDownloaded, 'the data set', rest)
+      await downloads(Channel.useDownloaded).use(parseDatasetName(dataset, Channel.useDownloaded))
+    },
+    // --- end dataset downloads
   }
 }
 
@@ -175,7 +210,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, handlers: H
       }
     })
   }
-  for (const channel of [Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv, Channel.listMyDigits, Channel.saveMyDigits] as const) {
+  for (const channel of [Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv, Channel.listMyDigits, Channel.saveMyDigits, Channel.downloadStatus, Channel.startDownload, Channel.cancelDownload, Channel.useDownloaded] as const) {
     ipcMain.handle(channel, (event, ...args) => (handlers[channel] as (e: SenderInfo, ...a: unknown[]) => Promise<unknown>)(event, ...args))
   }
 }

@@ -9,6 +9,7 @@ import { createDesktopLab } from './desktop-lab'
 import { createHandlers, registerIpc } from './ipc'
 import { MyDigitsFile } from './files/my-digits-file'
 import { nativeDialogs } from './dialogs'
+import { DatasetDownloads } from './dataset-downloads'
 import { RendererRecovery, startOrExit } from './lifecycle'
 import { chooseRendererPage, createMainWindow, hardenSession, registerAppScheme } from './window'
 
@@ -25,11 +26,20 @@ function start(): void {
     },
     historyFolder: join(app.getPath('userData'), 'runs'),
   })
-  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
+  // issue 13 §1: downloads of the full data sets run here, in main
+  const downloads = new DatasetDownloads({
+    userData: app.getPath('userData'),
+    host,
+    send: (state) => {
+      if (win && !win.isDestroyed()) win.webContents.send(Channel.downloadEvent, state)
+    },
+  })
+  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win), downloads }), (m) => console.warn(m))
 
   hardenSession(session.defaultSession, page)
   win = createMainWindow(pageUrl)
   host.spawn()
+  void downloads.restoreLast() // the data set used last, again (a failure shows as a refused load)
   // A reload (Ctrl+R, or ours below): hold events until the new page says lab:ready, then replay the state.
   win.webContents.on('did-start-loading', () => host.rendererGone())
   const recovery = new RendererRecovery()
@@ -49,7 +59,10 @@ function start(): void {
     win = undefined
     void host.dispose()
   })
-  app.on('before-quit', () => void host.dispose())
+  app.on('before-quit', () => {
+    void downloads.cancel() // removes the temp file of a download under way
+    void host.dispose()
+  })
 }
 
 registerAppScheme()

@@ -33,6 +33,10 @@ export interface DatasetInfo {
   expectedTestAccuracy: number
   /** how many of the user's own digits (My digits) were added to the training set, when any */
   myDigits?: number
+  /** issue 13 §1: the downloaded data set these files are (from the lab's cache); absent for a folder the user chose */
+  source?: 'mnist' | 'fashion'
+  /** issue 13 §1: what each label means when not the digit itself (Fashion-MNIST's ten classes) */
+  labelNames?: string[]
 }
 
 /** One file handed to the worker, e.g. `train-images-idx3-ubyte.gz`; raw or gzip bytes. */
@@ -192,7 +196,7 @@ export type WorkerCommand =
   | { type: 'sampleTest'; index?: number }
   | { type: 'inspect' }
   | { type: 'useDefaultData' }
-  | { type: 'loadIdx'; files: IdxFiles }
+  | { type: 'loadIdx'; files: IdxFiles; source?: 'mnist' | 'fashion' /* issue 13 §1: files from the download cache */ }
   | { type: 'exportModel' }
   /** one iteration of SGD on the current network, computed in float64 and shown layer by layer; changes nothing */
   | { type: 'traceStep'; requestId: number; source: StepSource; learningRate: number }
@@ -265,6 +269,38 @@ export type WeightEvent =
 // ---------------------------------------------------------------------------
 // What the renderer calls. In Electron the preload implements it over IPC; in a plain browser a Web Worker does.
 
+// ---- dataset downloads (issue 13 §1): desktop only, run in main; the browser edition leaves `downloads` out ----------
+/** Where a download of 'mnist' or 'fashion' stands; main sends one on every change (progress at most ~10 a second). */
+export type DownloadState =
+  | { state: 'running'; dataset: 'mnist' | 'fashion'; file: string; bytes: number; total: number; percent: number; bytesPerSecond: number }
+  | { state: 'done'; dataset: 'mnist' | 'fashion'; folder: string }
+  | { state: 'cancelled'; dataset: 'mnist' | 'fashion' }
+  /** attempts: every mirror tried for `file` and why it failed (plain English: "HTTP 503", "ENOTFOUND host") */
+  | { state: 'failed'; dataset: 'mnist' | 'fashion'; file: string; attempts: { url: string; reason: string }[] }
+  /** the download worked but the files could not be used, or another local problem (plain English message) */
+  | { state: 'error'; dataset: 'mnist' | 'fashion'; message: string }
+
+export interface DownloadStatus {
+  /** data sets whose four files are in the cache and match their pins */
+  cached: ('mnist' | 'fashion')[]
+  /** the download under way, if any */
+  active: DownloadState | null
+  /** the cache folder, for the user to see */
+  cacheFolder: string
+}
+
+export interface DatasetDownloadApi {
+  downloadStatus(): Promise<DownloadStatus>
+  /** starts downloading (main refuses a second one while one runs); when done, main loads the files into the worker */
+  startDownload(dataset: 'mnist' | 'fashion'): Promise<void>
+  cancelDownload(): Promise<void>
+  /** loads a data set already in the cache into the worker */
+  useDownloaded(dataset: 'mnist' | 'fashion'): Promise<void>
+  /** returns the unsubscribe function */
+  onDownload(listener: (state: DownloadState) => void): () => void
+}
+// ---- end dataset downloads -----------------------------------------------------------------------------------------
+
 export interface LabApi extends Partial<RunHistoryApi> {
   readonly edition: 'desktop' | 'browser'
   /**
@@ -305,6 +341,8 @@ export interface LabApi extends Partial<RunHistoryApi> {
   exportRunCsv(runId: string): Promise<string | null>
   /** subscribes to worker events; returns the unsubscribe function */
   onEvent(listener: (event: LabEvent) => void): () => void
+  /** issue 13 §1: downloads of the full data sets; desktop only */
+  downloads?: DatasetDownloadApi
 }
 
 /** One finished run as kept in the history (desktop: a JSON file per run; browser: storage). */
@@ -381,6 +419,14 @@ export const Channel = {
   exportRunCsv: 'lab:export-run-csv',
   listMyDigits: 'lab:list-my-digits',
   saveMyDigits: 'lab:save-my-digits',
+  // dataset downloads (issue 13 §1)
+  downloadStatus: 'lab:download-status',
+  startDownload: 'lab:start-download',
+  cancelDownload: 'lab:cancel-download',
+  useDownloaded: 'lab:use-downloaded',
+  /** main → renderer: a DownloadState */
+  downloadEvent: 'lab:download-event',
+  // end dataset downloads
 } as const
 export type ChannelName = (typeof Channel)[keyof typeof Channel]
 export const CHANNEL_PREFIX = 'lab:'

@@ -3,7 +3,7 @@
 // at run time (protocol.ts's Channel names and command-methods.ts are inlined by the bundler).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { commandMethods } from '../../src-worker/session/command-methods'
-import { Channel, parseLanguagesSwitch, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
+import { Channel, parseLanguagesSwitch, type DownloadState, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
 
 const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)
 const listeners = new Set<(event: LabEvent) => void>()
@@ -19,6 +19,18 @@ ipcRenderer.on(Channel.event, (_event: IpcRendererEvent, labEvent: LabEvent) => 
   }
 })
 
+// dataset downloads (issue 13 §1): main downloads; this only names the data set and relays its states
+const downloadListeners = new Set<(state: DownloadState) => void>()
+ipcRenderer.on(Channel.downloadEvent, (_event: IpcRendererEvent, state: DownloadState) => {
+  for (const listener of [...downloadListeners]) {
+    try {
+      listener(state)
+    } catch (error) {
+      console.error('a download listener threw', error)
+    }
+  }
+})
+
 const api = {
   edition: 'desktop',
   systemLanguages: parseLanguagesSwitch(process.argv),
@@ -30,6 +42,18 @@ const api = {
   exportRunCsv: (runId) => ipcRenderer.invoke(Channel.exportRunCsv, runId),
   listMyDigits: () => ipcRenderer.invoke(Channel.listMyDigits),
   saveMyDigits: (digits) => ipcRenderer.invoke(Channel.saveMyDigits, digits),
+  downloads: {
+    downloadStatus: () => ipcRenderer.invoke(Channel.downloadStatus),
+    startDownload: (dataset) => ipcRenderer.invoke(Channel.startDownload, dataset),
+    cancelDownload: () => ipcRenderer.invoke(Channel.cancelDownload),
+    useDownloaded: (dataset) => ipcRenderer.invoke(Channel.useDownloaded, dataset),
+    onDownload(listener) {
+      downloadListeners.add(listener)
+      return () => {
+        downloadListeners.delete(listener)
+      }
+    },
+  },
   onEvent(listener) {
     listeners.add(listener)
     // The first subscription completes the ready handshake: main then flushes the events it held.

@@ -7,6 +7,7 @@ import { DigitCanvas } from './DigitCanvas'
 import { DrawPad, type Brush, type DrawPadHandle, type ReadInk } from './DrawPad'
 import { ProbabilityBars } from './ProbabilityBars'
 import { lastDrawing } from './last-drawing'
+import { labelNames } from '../train/DatasetLine'
 import { toMnistPixels } from './to-mnist-pixels'
 import { KeepDigit } from '../mydigits/KeepDigit'
 import { MyDigitsPanel } from '../mydigits/MyDigitsPanel'
@@ -44,6 +45,7 @@ export function PredictPane({ lab, store, openIndex = null, onOpened }: { lab: L
   const [fromInspect, setFromInspect] = useState<number | null>(null)
   const state = useSyncExternalStore(store.subscribe, () => store.getSnapshot().state)
   const testSize = useSyncExternalStore(store.subscribe, () => store.getSnapshot().dataset?.testSize ?? 0)
+  const names = labelNames(t, useSyncExternalStore(store.subscribe, () => store.getSnapshot().dataset)) // Fashion-MNIST's classes
   const [pick, setPick] = useState('')
   const t0 = useRef(t)
   t0.current = t
@@ -199,7 +201,7 @@ export function PredictPane({ lab, store, openIndex = null, onOpened }: { lab: L
         </div>
         <div className="bars-column">
           <h3>{t.predict.softmax}</h3>
-          <ProbabilityBars probabilities={probabilities} label={t.predict.barsDrawing} muted={answer ? !answer.trained : false} />
+          <ProbabilityBars probabilities={probabilities} label={t.predict.barsDrawing} muted={answer ? !answer.trained : false} names={names} />
         </div>
       </div>
       <section className="sample" aria-labelledby="sample-title">
@@ -242,7 +244,7 @@ export function PredictPane({ lab, store, openIndex = null, onOpened }: { lab: L
                 </>
               )}
             </p>
-            <ProbabilityBars probabilities={sample.probabilities} label={t.predict.barsSample} muted={!sample.trained} />
+            <ProbabilityBars probabilities={sample.probabilities} label={t.predict.barsSample} muted={!sample.trained} names={names} />
           </div>
         )}
       </section>

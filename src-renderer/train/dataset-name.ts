@@ -3,5 +3,5 @@ import type { T } from '../i18n'
 
 /** The data set's name in the reader's language: the bundled digits are worded here; an opened set keeps its own name. */
 export function datasetName(t: T, dataset: Pick<DatasetInfo, 'kind' | 'name' | 'trainSize' | 'testSize'>, num: (n: number) => string): string {
-  return dataset.kind === 'default' ? t.train.data.defaultName(num(dataset.trainSize + dataset.testSize)) : dataset.name
+  return dataset.kind === 'default' ? t.data.defaultName(num(dataset.trainSize + dataset.testSize)) : dataset.name
 }

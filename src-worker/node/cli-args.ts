@@ -25,6 +25,7 @@ export const TRAIN_USAGE = [
   ),
   `  --activation A  hidden activation: relu or sigmoid; default ${BOOK_SETTINGS.activation}`,
   '  --data DIR      a folder with the four MNIST IDX files (raw or .gz); default: the bundled 10,000 digits',
+  '  --data mnist    (or fashion) the data set `npm run data:get -- mnist` downloaded into the lab\'s cache',
   '  --json          one JSON object per line: epoch lines, then the run summary',
   '  --help          this text',
 ].join('\n')

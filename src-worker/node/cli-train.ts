@@ -21,15 +21,28 @@ function summaryLines(s: RunSummary, json: boolean, expected: number): string[] 
     return [JSON.stringify({ iterations, seed, finalLoss, trainAccuracy, testAccuracy, msPerIteration, totalSeconds })]
   }
   return [
-    `final: train accuracy ${fixed(s.trainAccuracy)}, test accuracy ${fixed(s.testAccuracy)} (the book's settings reach ~${expected} on this data); last loss ${fixed(s.finalLoss)}`,
+    `final: train accuracy ${fixed(s.trainAccuracy)}, test accuracy ${fixed(s.testAccuracy)}${expected > 0 ? ` (the book's settings reach ~${expected} on this data)` : ''}; last loss ${fixed(s.finalLoss)}`,
     `${s.msPerIteration.toFixed(2)} ms per iteration (training step only), ${s.totalSeconds.toFixed(1)} s in all`,
   ]
+}
+
+/** --data DIR, or --data mnist|fashion: the lab's cache of a downloaded data set (issue 13 §1). */
+async function loadDataFolder(data: string) {
+  const { loadIdxFolder, readIdxFolder } = await import('./idx-folder')
+  const { cachedDatasetFolder, cachedDatasetName } = await import('./downloads/cached-dataset')
+  const dataset = cachedDatasetName(data)
+  if (dataset === null) return loadIdxFolder(data)
+  const { labUserDataFolder } = await import('./downloads/lab-cache')
+  const { parseIdxFiles } = await import('../data/idx')
+  const { datasetInfoFor } = await import('../session/downloaded-dataset-info')
+  const split = parseIdxFiles(await readIdxFolder(await cachedDatasetFolder(labUserDataFolder(), dataset)))
+  return { split, info: datasetInfoFor(split, dataset) }
 }
 
 runCli(TRAIN_USAGE, parseTrainArgs, async (args) => {
   const { settings, json } = args
   const { split, info } = args.dataDir
-    ? await (await import('./idx-folder')).loadIdxFolder(args.dataDir)
+    ? await loadDataFolder(args.dataDir)
     : await (await import('./default-data')).loadDefaultSplit()
   const rng = new Random(settings.seed) // weights first (W1, W2), then the batches
   const params = initParams(PIXELS, settings.hiddenSize, CLASSES, settings.weightInitStd, rng)

@@ -313,6 +313,14 @@ describe('worker session: data, inspection and models', () => {
     assert.equal(back.dataset.kind, 'default')
   })
 
+  it('names files main loaded from the download cache after their data set (issue 13 §1)', async () => {
+    const port = session()
+    await port.next('ready')
+    port.send({ type: 'loadIdx', files: goodIdxFiles(true), source: 'fashion' })
+    const loaded = await port.next('datasetLoaded')
+    assert.deepEqual([loaded.dataset.source, loaded.dataset.labelNames?.[9], loaded.dataset.expectedTestAccuracy], ['fashion', 'Ankle boot', 0])
+  })
+
   it('shows a test digit with its label and the net’s answer', async () => {
     const port = session()
     port.send({ type: 'sampleTest', index: 13 })

@@ -3,7 +3,8 @@
 import type { Params, TrainingBackend } from '../net/backend'
 import { decodeDefaultAsset } from '../data/default-asset'
 import { CLASSES, PIXELS, type Split } from '../data/digits'
-import { idxDatasetInfo, parseIdxFiles } from '../data/idx'
+import { parseIdxFiles } from '../data/idx'
+import { datasetInfoFor } from './downloaded-dataset-info'
 import { defaultDatasetInfo, splitDefault } from '../data/split'
 import { bookDetailedGradientCheck } from '../net/gradient-check'
 import { PARAM_NAMES } from '../net/backend'
@@ -166,7 +167,7 @@ export class LabSession {
       case 'loadIdx': {
         this.requireIdle('load other data')
         const split = parseIdxFiles(command.files) // throws naming the file; the old data stays
-        this.data = { split, info: idxDatasetInfo(split) }
+        this.data = { split, info: datasetInfoFor(split, command.source) }
         this.post({ type: 'datasetLoaded', dataset: this.data.info })
         return
       }

@@ -12,6 +12,7 @@ import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
 import { gradient } from './gradient' // issue #9 §4
+import { data } from './data' // issue #13 §1
 
-export const en = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers, gradient }
+export const en = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers, gradient, data }
 export type Catalogue = typeof en

@@ -73,16 +73,6 @@ export const train = {
     stopped: 'stopped',
     failed: 'failed',
   },
-  data: {
-    title: 'Data',
-    defaultName: (count: string) => `The mnist package's ${count} digits (80/20 per digit)`,
-    sizes: (train: string, test: string) => `${train} training and ${test} test digits.`,
-    expect: (accuracy: string) => `With the book's settings expect a test accuracy of about ${accuracy}.`,
-    bookFull: 'The book reaches 0.97 on the full 60,000 MNIST digits.',
-    engine: (backend: string) => `Engine: ${backend}`,
-    useDefault: 'Use default digits',
-    openIdx: 'Open MNIST IDX files…',
-  },
   accuracyChart: {
     train: 'train accuracy',
     test: 'test accuracy',

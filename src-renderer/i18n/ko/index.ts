@@ -12,5 +12,6 @@ import { predict } from './predict'
 import { train } from './train'
 import { runs } from './runs' // issue #10
 import { gradient } from './gradient' // issue #9 §4
+import { data } from './data' // issue #13 §1
 
-export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers, gradient }
+export const ko: Messages<Catalogue> = { shell, train, predict, inspect, messages, mydigits, step, runs, graph, layers, gradient, data }

@@ -74,16 +74,6 @@ export const train: Messages<typeof en> = {
     stopped: '중지됨',
     failed: '실패',
   },
-  data: {
-    title: '데이터',
-    defaultName: (count: string) => `mnist 패키지의 숫자 ${count}개 (숫자마다 80/20으로 나눔)`,
-    sizes: (train: string, test: string) => `훈련 ${train}개, 시험 ${test}개.`,
-    expect: (accuracy: string) => `책의 설정으로는 시험 정확도가 약 ${accuracy}일 것입니다.`,
-    bookFull: '책은 MNIST 전체 60,000개로 0.97에 이릅니다.',
-    engine: (backend: string) => `엔진: ${backend}`,
-    useDefault: '기본 숫자 사용',
-    openIdx: 'MNIST IDX 파일 열기…',
-  },
   accuracyChart: {
     train: '훈련 정확도',
     test: '시험 정확도',
