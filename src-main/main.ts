@@ -14,6 +14,11 @@ import { chooseRendererPage, createMainWindow, hardenSession, registerAppScheme 
 
 let win: BrowserWindow | undefined
 
+/** Channel.historyChanged to the window: the run history changed (null) or could not keep a run (why). */
+function historyChanged(problem: string | null): void {
+  if (win && !win.isDestroyed()) win.webContents.send(Channel.historyChanged, problem)
+}
+
 function start(): void {
   const page = chooseRendererPage()
   const pageUrl = page.url
@@ -24,8 +29,9 @@ function start(): void {
       if (win && !win.isDestroyed()) win.webContents.send(Channel.event, event)
     },
     historyFolder: join(app.getPath('userData'), 'runs'),
+    onRunKept: (problem) => historyChanged(problem),
   })
-  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
+  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, historyChanged, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win) }), (m) => console.warn(m))
 
   hardenSession(session.defaultSession, page)
   win = createMainWindow(pageUrl)

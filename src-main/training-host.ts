@@ -8,6 +8,7 @@
 // No electron import: the worker factory and the event sink are injected, so plain Node tests drive it.
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
 import { DataRestore } from '../src-worker/session/data-restore'
+import type { LossLog } from '../src-worker/session/loss-log'
 import { RendererReplay } from './renderer-replay'
 
 /** The slice of node:worker_threads' Worker the host uses. */
@@ -24,6 +25,8 @@ export interface TrainingHostOptions {
   send: (event: LabEvent) => void
   /** sees every event at once, in order, even before the renderer listens (run history) */
   observe?: (event: LabEvent) => void
+  /** the current run's losses as `observe`'s recorder keeps them, so the replay reads them instead of copying */
+  runLosses?: () => LossLog | undefined
   log?: (message: string) => void
 }
 
@@ -45,9 +48,11 @@ export class TrainingHost {
   private reloaded = false
   private disposed = false
   private readonly data = new DataRestore()
-  private readonly replay = new RendererReplay()
+  private readonly replay: RendererReplay
 
-  constructor(private readonly options: TrainingHostOptions) {}
+  constructor(private readonly options: TrainingHostOptions) {
+    this.replay = new RendererReplay(options.runLosses)
+  }
 
   /** Whether a worker thread is alive (spawned and not crashed or terminated). */
   get alive(): boolean {

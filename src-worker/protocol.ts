@@ -316,8 +316,8 @@ export interface RunRecord {
   backend: string
   reason: 'completed' | 'stopped'
   summary: RunSummary
-  /** every iteration's loss */
-  losses: number[]
+  /** every iteration's loss (a Float32Array as recorded and as stored; a number[] as parsed from JSON) */
+  losses: ArrayLike<number>
   epochs: EpochPoint[]
   /** the user's name and note for the run (Runs pane) */
   name?: string
@@ -360,6 +360,15 @@ export const Channel = {
   exportRunCsv: 'lab:export-run-csv',
   listMyDigits: 'lab:list-my-digits',
   saveMyDigits: 'lab:save-my-digits',
+  // ---- run history management (issue #10): RunHistoryApi on the desktop; historyChanged goes main → renderer
+  runLosses: 'lab:run-losses',
+  deleteRun: 'lab:delete-run',
+  labelRun: 'lab:label-run',
+  exportRunJson: 'lab:export-run-json',
+  exportAllRuns: 'lab:export-all-runs',
+  clearRuns: 'lab:clear-runs',
+  historyChanged: 'lab:history-changed',
+  // ---- end run history management
 } as const
 export type ChannelName = (typeof Channel)[keyof typeof Channel]
 export const CHANNEL_PREFIX = 'lab:'

@@ -27,6 +27,21 @@ const api = {
   loadModel: () => ipcRenderer.invoke(Channel.loadModel),
   listRuns: () => ipcRenderer.invoke(Channel.listRuns),
   exportRunCsv: (runId) => ipcRenderer.invoke(Channel.exportRunCsv, runId),
+  // ---- run history management (issue #10)
+  runLosses: (runId) => ipcRenderer.invoke(Channel.runLosses, runId),
+  deleteRun: (runId) => ipcRenderer.invoke(Channel.deleteRun, runId),
+  labelRun: (runId, label) => ipcRenderer.invoke(Channel.labelRun, runId, label),
+  exportRunJson: (runId) => ipcRenderer.invoke(Channel.exportRunJson, runId),
+  exportAllRuns: () => ipcRenderer.invoke(Channel.exportAllRuns),
+  clearRuns: () => ipcRenderer.invoke(Channel.clearRuns),
+  onHistoryChange(listener) {
+    const relay = (_event: IpcRendererEvent, problem: unknown) => listener(typeof problem === 'string' ? problem : null)
+    ipcRenderer.on(Channel.historyChanged, relay)
+    return () => {
+      ipcRenderer.removeListener(Channel.historyChanged, relay)
+    }
+  },
+  // ---- end run history management
   listMyDigits: () => ipcRenderer.invoke(Channel.listMyDigits),
   saveMyDigits: (digits) => ipcRenderer.invoke(Channel.saveMyDigits, digits),
   onEvent(listener) {
