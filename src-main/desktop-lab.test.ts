@@ -47,6 +47,10 @@ describe('finished runs land in the history (real worker bundle)', { skip: missi
     assert.equal(run.reason, 'completed')
     assert.equal(run.losses.length, 0, 'listing sends summaries only')
     assert.equal((await history.losses(run.id)).length, 200)
+    assert.equal(run.hasModel, true, "the run's final weights are kept beside it")
+    const model = (await history.model(run.id)) as { format: string; hyperparameters: { hiddenSize: number } }
+    assert.equal(model.format, 'backprop-lab-model')
+    assert.equal(model.hyperparameters.hiddenSize, 10)
     assert.equal(run.summary.testAccuracy, done.summary.testAccuracy)
     assert.deepEqual(run.epochs.map((e) => e.iteration), delivered.flatMap((e) => (e.type === 'epoch' ? [e.iteration] : [])))
     const csvPath = join(folder, 'run.csv')

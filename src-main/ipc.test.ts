@@ -293,4 +293,18 @@ describe('run history over IPC (RunHistoryApi on the desktop): sender, then payl
     await h[Channel.exportRunCsv](fromUs, a.id)
     assert.equal((await readFile(dialogs.answer, 'utf8')).trimEnd().split('\n').length, 1 + 5)
   })
+
+  it("useRunModel sends the run's kept weights to the worker as importModel; a run without weights is refused by name", async () => {
+    const model = { format: 'backprop-lab-model', version: 1 }
+    const c = { ...run('2026-12-03T09:00:00.000Z', 3), model }
+    await history.save(c)
+    const h = handlers()
+    await h[Channel.useRunModel](fromUs, c.id)
+    assert.deepEqual(commands, [{ type: 'importModel', model, fileName: `run ${c.id}` }])
+    await assert.rejects(h[Channel.useRunModel](fromUs, a.id), /has no weights kept/)
+    await assert.rejects(h[Channel.useRunModel](fromUs, { id: c.id }), /runId must be letters/)
+    await assert.rejects(h[Channel.useRunModel]({ sender: { id: 9 }, senderFrame: { parent: null, url: PAGE } }, c.id), ForeignSenderError)
+    assert.equal(commands.length, 1)
+  })
 })
+

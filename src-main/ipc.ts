@@ -34,7 +34,7 @@ export interface IpcContext {
   /** the URL the window was loaded with (app://backprop-lab/index.html, or the dev server) */
   pageUrl: string
   host: Pick<TrainingHost, 'command' | 'request' | 'rendererReady' | 'notify'>
-  history: Pick<RunHistory, 'list' | 'losses' | 'record' | 'label' | 'remove' | 'clear'>
+  history: Pick<RunHistory, 'list' | 'losses' | 'record' | 'label' | 'remove' | 'clear' | 'model'>
   /** tells the window the history changed (problem null) or could not keep a run (Channel.historyChanged) */
   historyChanged?: (problem: string | null) => void
   myDigits: Pick<MyDigitsFile, 'list' | 'save'>
@@ -204,6 +204,13 @@ export function createHandlers(context: IpcContext) {
       await history.clear()
       context.historyChanged?.(null)
     },
+    /** #12 item 4: a finished run's weights back into the lab, as Load model does (the worker checks the file) */
+    [Channel.useRunModel]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.useRunModel)
+      argumentsAre(Channel.useRunModel, ['runId'], args)
+      const model = await history.model(args[0])
+      host.command({ type: 'importModel', model, fileName: `run ${args[0] as string}` })
+    },
     // ---- end run history management
     // --- My digits: the list is checked digit by digit in MyDigitsFile.save (parseMyDigits) before any write
     [Channel.listMyDigits]: async (event: SenderInfo, ...args: unknown[]): Promise<{ digits: MyDigit[]; warning: string | null }> => {
@@ -239,7 +246,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, handlers: H
   const invoked = [
     Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv, Channel.listMyDigits, Channel.saveMyDigits,
     // run history management (issue #10)
-    Channel.runLosses, Channel.deleteRun, Channel.labelRun, Channel.exportRunJson, Channel.exportAllRuns, Channel.clearRuns,
+    Channel.runLosses, Channel.deleteRun, Channel.labelRun, Channel.exportRunJson, Channel.exportAllRuns, Channel.clearRuns, Channel.useRunModel,
   ] as const
   for (const channel of invoked) {
     ipcMain.handle(channel, (event, ...args) => (handlers[channel] as (e: SenderInfo, ...a: unknown[]) => Promise<unknown>)(event, ...args))

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunRecord } from '../src-worker/protocol'
 import { BOOK_SETTINGS } from '../src-worker/session/validate'
-import { runId, runToCsv } from '../src-worker/session/run-record'
+import { runId, runToCsv, runToJson } from '../src-worker/session/run-record'
 import { writeFileAtomic } from './files/atomic-write'
 import { RunHistory } from './run-history'
 
@@ -72,7 +72,7 @@ describe('run history: a JSON summary and a float32 losses file per run', () => 
     await history.save(newer)
     const listing = await history.list()
     assert.deepEqual(listing.runs.map((r) => [r.id, r.losses.length]), [[newer.id, 0], [older.id, 0]])
-    assert.deepEqual({ ...listing.runs[1], losses: undefined }, { ...older, losses: undefined })
+    assert.deepEqual({ ...listing.runs[1], losses: undefined }, { ...older, losses: undefined, hasModel: false })
     assert.deepEqual(Array.from(await history.losses(older.id)), floats(older.losses))
     assert.deepEqual(Array.from((await history.record(newer.id)).losses), floats([2.2, 0.5]))
   })
@@ -224,3 +224,45 @@ describe('run history: a run that cannot be written stays in memory, listed as u
     assert.deepEqual((await flaky.list()).runs, [])
   })
 })
+
+describe("run history: each run's final weights as a third file (#12 item 4)", () => {
+  const model = { format: 'backprop-lab-model', version: 1, params: { b2: { shape: [10], values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] } } }
+
+  it('writes <id>.model.json beside the run, lists it as having weights, and gives them back', async () => {
+    const r = { ...run('2026-11-29T09:00:00.000Z'), model }
+    await history.save(r)
+    assert.deepEqual((await readdir(folder)).sort(), [`${r.id}.json`, `${r.id}.losses.f32`, `${r.id}.model.json`])
+    const summary = JSON.parse(await readFile(join(folder, `${r.id}.json`), 'utf8'))
+    assert.equal('model' in summary, false, 'the summary stays small')
+    const { runs, corrupt } = await history.list()
+    assert.deepEqual(runs.map((x) => [x.id, x.hasModel, x.model]), [[r.id, true, undefined]])
+    assert.deepEqual(corrupt, [], 'the weights file is not mistaken for a run')
+    assert.deepEqual(await history.model(r.id), model)
+    assert.equal('model' in JSON.parse(runToJson(await history.record(r.id))), false, "the run's JSON is its log, without weights")
+    await history.remove(r.id)
+    assert.deepEqual(await readdir(folder), [], 'deleting a run deletes its weights')
+  })
+
+  it('an older run (or a migrated first-format one) has none, and says so by name', async () => {
+    const old = run('2026-11-29T08:00:00.000Z')
+    await mkdir(folder, { recursive: true })
+    await writeFile(join(folder, `${old.id}.json`), legacyText(old))
+    assert.deepEqual((await history.list()).runs.map((x) => x.hasModel), [false])
+    await assert.rejects(history.model(old.id), /run 2026-11-29T08-00-00-000Z-seed42 has no weights kept: it finished before the lab kept each run's weights/)
+  })
+
+  it('a missing or broken weights file is named; an unkept run keeps its weights in memory', async () => {
+    const r = { ...run('2026-11-29T09:00:00.000Z'), model }
+    await history.save(r)
+    await writeFile(join(folder, `${r.id}.model.json`), '{"format":')
+    await assert.rejects(history.model(r.id), /\.model\.json: not valid JSON/)
+    await rm(join(folder, `${r.id}.model.json`))
+    await assert.rejects(history.model(r.id), /its weights file .*\.model\.json is missing/)
+    const full = new RunHistory(join(dir, 'full'), { write: failingWriter('ENOSPC') })
+    const held = { ...run('2026-11-29T10:00:00.000Z'), model }
+    assert.ok(await full.keep(held))
+    assert.deepEqual(await full.model(held.id), model)
+    assert.equal((await full.list()).runs[0]?.hasModel, true)
+  })
+})
+

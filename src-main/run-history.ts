@@ -9,7 +9,7 @@ import type { RunListing, RunRecord } from '../src-worker/protocol'
 import { parseRunId, parseRunLabel, RUN_ID_PATTERN, runToCsv } from '../src-worker/session/run-record'
 import { LabInputError } from '../src-worker/session/validate'
 import { writeFileAtomic } from './files/atomic-write'
-import { decodeLosses, diskProblem, encodeLosses, LOSSES_SUFFIX, parseRunFile, SUMMARY_SUFFIX, summaryOf, type ParsedRunFile } from './files/run-files'
+import { decodeLosses, diskProblem, encodeLosses, LOSSES_SUFFIX, MODEL_SUFFIX, parseRunFile, SUMMARY_SUFFIX, summaryOf, type ParsedRunFile } from './files/run-files'
 
 export interface RunHistoryOptions {
   /** writes one file whole or not at all (writeFileAtomic); tests inject a failing one (disk full) */
@@ -36,12 +36,32 @@ export class RunHistory {
     return join(this.folder, id + suffix)
   }
 
-  /** Writes the run: its losses first, then the summary that makes it listed. Throws what went wrong. */
+  /** Writes the run: its losses and weights first, then the summary that makes it listed. Throws what went wrong. */
   async save(record: RunRecord): Promise<void> {
     parseRunId(record.id)
     await mkdir(this.folder, { recursive: true })
     await this.write(this.path(record.id, LOSSES_SUFFIX), encodeLosses(record.losses))
+    if (record.model !== undefined) await this.write(this.path(record.id, MODEL_SUFFIX), JSON.stringify(record.model) + '\n')
     await this.write(this.path(record.id, SUMMARY_SUFFIX), JSON.stringify(summaryOf(record)) + '\n')
+  }
+
+  /** A run's final weights as a model file (checked by the worker when loaded, like any model file). */
+  async model(runId: unknown): Promise<unknown> {
+    const id = parseRunId(runId)
+    const held = this.unkept.get(id)
+    const file = held ? undefined : await this.readFile(id)
+    if (held?.record.model !== undefined) return held.record.model
+    if (held || !file?.record.hasModel) throw new LabInputError(`run ${id} has no weights kept: it finished before the lab kept each run's weights, or no iteration ran`)
+    const name = id + MODEL_SUFFIX
+    const text = await readFile(this.path(id, MODEL_SUFFIX), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new LabInputError(`run ${id}: its weights file ${name} is missing`)
+      throw error
+    })
+    try {
+      return JSON.parse(text)
+    } catch (error) {
+      throw new LabInputError(`${name}: not valid JSON (${(error as Error).message})`)
+    }
   }
 
   /** Keeps a finished run. Resolves to null, or to why it could not be written (it is then held in memory). */
@@ -53,7 +73,7 @@ export class RunHistory {
     } catch (error) {
       // a losses file without its summary is this call's own half-write, not a stored run
       const listed = await stat(this.path(record.id, SUMMARY_SUFFIX)).then(() => true, () => false)
-      if (!listed) await unlink(this.path(record.id, LOSSES_SUFFIX)).catch(() => undefined)
+      if (!listed) for (const suffix of [LOSSES_SUFFIX, MODEL_SUFFIX]) await unlink(this.path(record.id, suffix)).catch(() => undefined)
       const reason = `run ${record.id} was not kept: ${diskProblem(error, this.folder)}. It stays in memory until you quit the app: export it now.`
       this.unkept.set(record.id, { record, reason })
       return reason
@@ -70,7 +90,7 @@ export class RunHistory {
       if (RUN_ID_PATTERN.test(id)) corrupt.push({ id, reason })
       else warnings.push(`skipped run file ${name}: ${reason}`)
     }
-    const summaries = new Set(names.filter((n) => n.endsWith(SUMMARY_SUFFIX)).map((n) => n.slice(0, -SUMMARY_SUFFIX.length)))
+    const summaries = new Set(names.filter((n) => n.endsWith(SUMMARY_SUFFIX) && !n.endsWith(MODEL_SUFFIX)).map((n) => n.slice(0, -SUMMARY_SUFFIX.length)))
     for (const id of [...summaries].sort()) {
       const name = id + SUMMARY_SUFFIX
       try {
@@ -86,7 +106,9 @@ export class RunHistory {
       const id = name.slice(0, -LOSSES_SUFFIX.length)
       if (!summaries.has(id)) broken(id, name, `${name}: its summary ${id}${SUMMARY_SUFFIX} is missing, so the run's settings are lost`)
     }
-    for (const { record } of this.unkept.values()) if (!runs.some((r) => r.id === record.id)) runs.push({ ...record, losses: [] })
+    for (const { record } of this.unkept.values()) {
+      if (!runs.some((r) => r.id === record.id)) runs.push({ ...record, losses: [], model: undefined, hasModel: record.model !== undefined })
+    }
     runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt))
     return { runs, warnings, corrupt, unkept: [...this.unkept].map(([id, u]) => ({ id, reason: u.reason })) }
   }
@@ -142,6 +164,7 @@ export class RunHistory {
     this.unkept.delete(id)
     // the summary last: a delete cut short leaves a run still listed (as corrupt), never a silent orphan
     await unlink(this.path(id, LOSSES_SUFFIX)).catch(ignoreMissing)
+    await unlink(this.path(id, MODEL_SUFFIX)).catch(ignoreMissing)
     await unlink(this.path(id, SUMMARY_SUFFIX)).catch(ignoreMissing)
   }
 

@@ -219,8 +219,11 @@ export type LabEvent =
   | ({ type: 'epoch' } & EpochPoint)
   | { type: 'paused'; iteration: number }
   | { type: 'resumed'; iteration: number }
-  /** a run ended normally ('completed') or by the user ('stopped'); weights stay for predict */
-  | { type: 'done'; reason: 'completed' | 'stopped'; summary: RunSummary }
+  /**
+   * a run ended normally ('completed') or by the user ('stopped'); weights stay for predict. model: the final
+   * weights as a model file (model-file.ts), kept with the run (#12 item 4); absent when no iteration ran
+   */
+  | { type: 'done'; reason: 'completed' | 'stopped'; summary: RunSummary; model?: unknown }
   /** a run or the worker failed; iteration is where, when known. The previous weights stay usable. */
   | { type: 'failed'; reason: string; iteration?: number }
   /** probabilities: 10 softmax outputs summing to 1 */
@@ -322,6 +325,10 @@ export interface RunRecord {
   /** the user's name and note for the run (Runs pane) */
   name?: string
   note?: string
+  /** the run's final weights as a model file, kept beside the run (not in its JSON); only on a finished record */
+  model?: unknown
+  /** listed runs: whether the final weights are kept (older runs have none) */
+  hasModel?: boolean
 }
 
 // ---- run history management (issue #10: runs that last) -------------------------------------------------
@@ -343,6 +350,8 @@ export interface RunHistoryApi {
   exportRunJson(runId: string): Promise<string | null>
   exportAllRuns(): Promise<string | null>
   clearRuns(): Promise<void>
+  /** loads a stored run's final weights into the lab, as loading a model file does (#12 item 4) */
+  useRunModel(runId: string): Promise<void>
   /** the history changed or could not keep a run (reason); returns the unsubscribe function */
   onHistoryChange(listener: (problem: string | null) => void): () => void
 }
@@ -367,6 +376,7 @@ export const Channel = {
   exportRunJson: 'lab:export-run-json',
   exportAllRuns: 'lab:export-all-runs',
   clearRuns: 'lab:clear-runs',
+  useRunModel: 'lab:use-run-model',
   historyChanged: 'lab:history-changed',
   // ---- end run history management
 } as const

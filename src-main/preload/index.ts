@@ -34,6 +34,7 @@ const api = {
   exportRunJson: (runId) => ipcRenderer.invoke(Channel.exportRunJson, runId),
   exportAllRuns: () => ipcRenderer.invoke(Channel.exportAllRuns),
   clearRuns: () => ipcRenderer.invoke(Channel.clearRuns),
+  useRunModel: (runId) => ipcRenderer.invoke(Channel.useRunModel, runId),
   onHistoryChange(listener) {
     const relay = (_event: IpcRendererEvent, problem: unknown) => listener(typeof problem === 'string' ? problem : null)
     ipcRenderer.on(Channel.historyChanged, relay)

@@ -262,6 +262,9 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
       await history.label(runId, label)
       historyChanged(null)
     },
+    async useRunModel(runId) {
+      send({ type: 'importModel', model: await history.model(runId), fileName: `run ${runId}` })
+    },
     async clearRuns() {
       await history.clear()
       historyChanged(null)

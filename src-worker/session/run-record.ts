@@ -56,7 +56,7 @@ export class RunRecorder {
         this.run?.epochs.push({ epoch: event.epoch, iteration: event.iteration, trainAccuracy: event.trainAccuracy, testAccuracy: event.testAccuracy })
         return undefined
       case 'done':
-        return this.finish(event.reason, event.summary)
+        return this.finish(event.reason, event.summary, event.model)
       case 'failed':
         this.run = undefined
         return undefined
@@ -65,7 +65,7 @@ export class RunRecorder {
     }
   }
 
-  private finish(reason: RunRecord['reason'], summary: RunSummary): RunRecord | undefined {
+  private finish(reason: RunRecord['reason'], summary: RunSummary, model: unknown): RunRecord | undefined {
     const run = this.run
     this.run = undefined
     if (!run) return undefined
@@ -83,6 +83,7 @@ export class RunRecorder {
       summary,
       losses,
       epochs: run.epochs,
+      ...(model === undefined ? {} : { model }),
     }
   }
 }
@@ -174,7 +175,8 @@ export function parseRunRecord(raw: unknown, fileName: string): RunRecord {
 
 /** The whole run as the JSON a run file or an export holds (losses as a plain array, whatever they are kept in). */
 export function runToJson(record: RunRecord): string {
-  return JSON.stringify({ ...record, losses: Array.from(record.losses) })
+  // the weights stay out: the run's JSON is its log (format version 1); "Use this run's model" then Save model gives them
+  return JSON.stringify({ ...record, losses: Array.from(record.losses), model: undefined, hasModel: undefined })
 }
 
 /** A run id from an untrusted caller, checked before it touches a path or a key. */
