@@ -193,15 +193,14 @@ async function main(): Promise<void> {
     const switches: number[] = []
     const panes = ['Predict', 'Inspect', 'Runs', 'Train']
     let p = 0
-    while ((await status.getAttribute('data-state')) !== 'finished' && Date.now() - m0 < 3 * RUN_TIMEOUT_MS) {
+    // the header's chip says the run's state on every pane (the Train pane's status line is gone while another shows)
+    while ((await chip.getAttribute('data-state')) === 'running' && Date.now() - m0 < 3 * RUN_TIMEOUT_MS) {
       await new Promise((r) => setTimeout(r, 15_000))
       switches.push(await switchTab(page, panes[p++ % panes.length]!))
       if (p % panes.length === 0) switches.push(await switchTab(page, 'Train'))
     }
-    if ((await status.getAttribute('data-state')) !== 'finished') {
-      await page.getByRole('tab', { name: /^Train/ }).click()
-      await page.waitForSelector('[data-testid="train-status"][data-state="finished"]', { timeout: RUN_TIMEOUT_MS })
-    }
+    await page.getByRole('tab', { name: /^Train/ }).click()
+    await page.waitForSelector('[data-testid="train-status"][data-state="finished"]', { timeout: RUN_TIMEOUT_MS })
     const millionSeconds = (Date.now() - m0) / 1000
     const millionTasks = await takeLongTasks(page)
     const cdp = await page.context().newCDPSession(page)

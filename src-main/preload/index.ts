@@ -3,7 +3,7 @@
 // at run time (protocol.ts's Channel names and command-methods.ts are inlined by the bundler).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { commandMethods } from '../../src-worker/session/command-methods'
-import { Channel, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
+import { Channel, type LabApi, type LabEvent, type RendererCommand, type RunHistoryApi } from '../../src-worker/protocol'
 
 const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)
 const listeners = new Set<(event: LabEvent) => void>()
@@ -56,6 +56,6 @@ const api = {
       listeners.delete(listener)
     }
   },
-} satisfies LabApi
+} satisfies LabApi & RunHistoryApi // the desktop implements the whole run history
 
 contextBridge.exposeInMainWorld('lab', api)
