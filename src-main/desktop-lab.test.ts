@@ -18,8 +18,8 @@ describe('finished runs land in the history (real worker bundle)', { skip: missi
   it('a completed run is saved before its done reaches the window, with every loss and each epoch, and exports as CSV', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'bpl-lab-'))
     const delivered: LabEvent[] = []
-    let saved!: (result: { path: string } | { error: Error }) => void
-    const savedOnce = new Promise<{ path: string } | { error: Error }>((resolve) => (saved = resolve))
+    let saved!: (problem: string | null) => void
+    const savedOnce = new Promise<string | null>((resolve) => (saved = resolve))
     let listedOnDone: Promise<number> | undefined
     const { host, history } = createDesktopLab({
       createWorker: realWorker,
@@ -28,7 +28,7 @@ describe('finished runs land in the history (real worker bundle)', { skip: missi
         if (e.type === 'done') listedOnDone = history.list().then((l) => l.runs.length) // what a renderer refreshing on 'done' sees
       },
       historyFolder: folder,
-      onRunSaved: saved,
+      onRunKept: saved,
     })
     cleanups.push(() => host.dispose(), () => rm(folder, { recursive: true, force: true }))
     host.rendererReady()
@@ -37,7 +37,7 @@ describe('finished runs land in the history (real worker bundle)', { skip: missi
     const result = await savedOnce
     await new Promise((resolve) => setImmediate(resolve))
     assert.equal(await listedOnDone, 1, "the run is on disk by the time 'done' reaches the window")
-    assert.ok('path' in result, `saved: ${'error' in result ? result.error.message : ''}`)
+    assert.equal(result, null, 'kept, no problem')
     const { runs, warnings } = await history.list()
     assert.deepEqual(warnings, [])
     assert.equal(runs.length, 1)
@@ -45,7 +45,12 @@ describe('finished runs land in the history (real worker bundle)', { skip: missi
     const done = delivered.find((e) => e.type === 'done')
     assert.ok(done?.type === 'done')
     assert.equal(run.reason, 'completed')
-    assert.equal(run.losses.length, 200)
+    assert.equal(run.losses.length, 0, 'listing sends summaries only')
+    assert.equal((await history.losses(run.id)).length, 200)
+    assert.equal(run.hasModel, true, "the run's final weights are kept beside it")
+    const model = (await history.model(run.id)) as { format: string; hyperparameters: { hiddenSize: number } }
+    assert.equal(model.format, 'backprop-lab-model')
+    assert.equal(model.hyperparameters.hiddenSize, 10)
     assert.equal(run.summary.testAccuracy, done.summary.testAccuracy)
     assert.deepEqual(run.epochs.map((e) => e.iteration), delivered.flatMap((e) => (e.type === 'epoch' ? [e.iteration] : [])))
     const csvPath = join(folder, 'run.csv')

@@ -2,7 +2,7 @@
 // that records every finished run from the same event stream the renderer gets.
 import type { LabEvent } from '../src-worker/protocol'
 import { RunRecorder } from '../src-worker/session/run-record'
-import { RunHistory } from './run-history'
+import { RunHistory, type RunHistoryOptions } from './run-history'
 import { TrainingHost, type WorkerLike } from './training-host'
 
 export interface DesktopLabOptions {
@@ -11,18 +11,22 @@ export interface DesktopLabOptions {
   send: (event: LabEvent) => void
   /** <userData>/runs in the app */
   historyFolder: string
+  /** how the history writes its files (tests inject a failing writer) */
+  historyOptions?: RunHistoryOptions
   log?: (message: string) => void
-  /** called after a finished run was written (or failed to be) */
-  onRunSaved?: (result: { path: string } | { error: Error }) => void
+  /** after a finished run was written (problem null) or could not be and is held in memory (problem says why) */
+  onRunKept?: (problem: string | null) => void
 }
 
 /**
- * Builds the host and the history; each 'done' run is saved as one JSON file, atomically, and that 'done'
- * reaches the window only once the file is written, so a renderer that lists runs on 'done' sees it.
+ * Builds the host and the history; each 'done' run is saved as a summary and a losses file, and that 'done'
+ * reaches the window only once they are written (or the run is held as unkept), so a renderer that lists
+ * runs on 'done' sees it. The recorder owns the run's losses (one growable Float32Array, loss-log.ts); the
+ * host's replay for a reloaded window reads the same buffer.
  */
 export function createDesktopLab(options: DesktopLabOptions): { host: TrainingHost; history: RunHistory } {
   const log = options.log ?? ((message: string) => console.warn(message))
-  const history = new RunHistory(options.historyFolder)
+  const history = new RunHistory(options.historyFolder, options.historyOptions)
   const recorder = new RunRecorder()
   const saving = new Map<LabEvent, Promise<void>>()
   let delivered: Promise<void> = Promise.resolve()
@@ -40,15 +44,13 @@ export function createDesktopLab(options: DesktopLabOptions): { host: TrainingHo
     observe: (event) => {
       const record = recorder.consume(event)
       if (!record) return
-      const save = history.save(record).then(
-        (path) => options.onRunSaved?.({ path }),
-        (error: Error) => {
-          log(`could not save run ${record.id} to the history: ${error.message}`)
-          options.onRunSaved?.({ error })
-        },
-      )
+      const save = history.keep(record).then((problem) => {
+        if (problem) log(problem)
+        options.onRunKept?.(problem)
+      })
       saving.set(event, save)
     },
+    runLosses: () => recorder.losses,
     log,
   })
   return { host, history }

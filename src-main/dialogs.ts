@@ -44,5 +44,13 @@ export function nativeDialogs(window: () => BrowserWindow | undefined): Dialogs 
       })
       return result.canceled ? undefined : result.filePath
     },
+    async chooseJsonSavePath(defaultName: string) {
+      const result = await dialog.showSaveDialog(parent(), {
+        title: 'Export as JSON',
+        defaultPath: join(documents(), defaultName),
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+      })
+      return result.canceled ? undefined : result.filePath
+    },
   }
 }

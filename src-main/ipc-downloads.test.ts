@@ -20,9 +20,10 @@ function handlers(withDownloads = true, folder: string | undefined = undefined) 
     ownWebContents: () => own,
     pageUrl: APP_PAGE_URL,
     host: { command: (c) => void commands.push(c), notify() {}, rendererReady() {}, request: async () => undefined as never },
-    history: { list: async () => ({ runs: [], warnings: [] }), get: async () => undefined as never },
+    // the download channels never touch the run history: an empty one stands in
+    history: { list: async () => ({ runs: [], warnings: [] }) } as unknown as IpcContext['history'],
     myDigits: { list: async () => ({ digits: [], warning: null }), save: async () => undefined },
-    dialogs: { chooseIdxFolder: async () => folder, chooseModelToOpen: async () => undefined, chooseModelSavePath: async () => undefined, chooseCsvSavePath: async () => undefined },
+    dialogs: { chooseIdxFolder: async () => folder, chooseModelToOpen: async () => undefined, chooseModelSavePath: async () => undefined, chooseCsvSavePath: async () => undefined, chooseJsonSavePath: async () => undefined },
     ...(withDownloads
       ? {
           downloads: {
@@ -58,7 +59,7 @@ describe('download IPC channels', () => {
     const h = handlers()
     await assert.rejects(h[Channel.startDownload](fromUs, 'https://evil.example/x.gz'), /lab:start-download: the data set must be mnist or fashion, got "https:\/\/evil\.example\/x\.gz"/)
     await assert.rejects(h[Channel.useDownloaded](fromUs, { dataset: 'mnist' }), /lab:use-downloaded: the data set must be mnist or fashion/)
-    await assert.rejects(h[Channel.startDownload](fromUs, 'mnist', '/tmp/dest'), /lab:start-download takes one argument \(the data set\), got 2/)
+    await assert.rejects(h[Channel.startDownload](fromUs, 'mnist', '/tmp/dest'), /lab:start-download takes one argument \(dataset\), got 2/)
     await assert.rejects(h[Channel.cancelDownload](fromUs, 'now'), /lab:cancel-download takes no arguments, got 1/)
     await assert.rejects(h[Channel.startDownload](fromSubframe, 'mnist'), (e: Error) => e instanceof ForeignSenderError && /subframe/.test(e.message))
     await assert.rejects(h[Channel.downloadStatus](fromSubframe), ForeignSenderError)

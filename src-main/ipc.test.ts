@@ -4,7 +4,9 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Channel, type LabEvent, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
-import { BOOK_SETTINGS, LabInputError } from '../src-worker/session/validate'
+import { BOOK_SETTINGS } from '../src-worker/session/validate'
+import { runId } from '../src-worker/session/run-record'
+import { RunHistory } from './run-history'
 import { createHandlers, ForeignSenderError, type Dialogs, type SenderInfo } from './ipc'
 import { MyDigitsFile } from './files/my-digits-file'
 import { APP_PAGE_URL } from './navigation'
@@ -18,16 +20,18 @@ let commands: WorkerCommand[]
 let notified: LabEvent[]
 let readyCalls: number
 let dialogs: Dialogs & { answer?: string }
-let runs: RunRecord[]
+let history: RunHistory
+let changes: (string | null)[]
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bpl-ipc-'))
   commands = []
   notified = []
   readyCalls = 0
-  runs = []
+  history = new RunHistory(join(dir, 'runs'))
+  changes = []
   const answer = () => Promise.resolve(dialogs.answer)
-  dialogs = { chooseIdxFolder: answer, chooseModelToOpen: answer, chooseModelSavePath: answer, chooseCsvSavePath: answer }
+  dialogs = { chooseIdxFolder: answer, chooseModelToOpen: answer, chooseModelSavePath: answer, chooseCsvSavePath: answer, chooseJsonSavePath: answer }
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
@@ -41,14 +45,8 @@ function handlers(model: unknown = { format: 'backprop-lab-model' }) {
       rendererReady: () => void readyCalls++,
       request: async <T>(_c: WorkerCommand, pick: (e: LabEvent) => T | undefined) => pick({ type: 'model', model })!,
     },
-    history: {
-      list: async () => ({ runs, warnings: [] }),
-      get: async (id: unknown) => {
-        const run = runs.find((r) => r.id === id)
-        if (!run) throw new LabInputError(`run ${String(id)} is not in the history`)
-        return run
-      },
-    },
+    history,
+    historyChanged: (problem) => void changes.push(problem),
     dialogs,
     myDigits: new MyDigitsFile(join(dir, 'my-digits.json')),
   })
@@ -73,7 +71,7 @@ describe('IPC sender check (STYLE.md §C: our window, main frame, our page)', ()
   }
 
   it('refuses every channel when the window is closed', async () => {
-    const h = createHandlers({ ownWebContents: () => undefined, pageUrl: PAGE, host: { command() {}, notify() {}, rendererReady() {}, request: async () => undefined as never }, history: { list: async () => ({ runs: [], warnings: [] }), get: async () => runs[0]! }, dialogs, myDigits: new MyDigitsFile(join(dir, 'my-digits.json')) })
+    const h = createHandlers({ ownWebContents: () => undefined, pageUrl: PAGE, host: { command() {}, notify() {}, rendererReady() {}, request: async () => undefined as never }, history, dialogs, myDigits: new MyDigitsFile(join(dir, 'my-digits.json')) })
     await assert.rejects(h[Channel.listRuns](fromUs), /lab:list-runs: refused: the sender is not the Backprop Lab window/)
   })
 
@@ -125,7 +123,7 @@ describe('IPC payload validation: malformed commands are refused naming the fiel
   })
 
   it('refuses a path-like runId before touching the disk', async () => {
-    await assert.rejects(handlers()[Channel.exportRunCsv](fromUs, '../../etc/passwd'), /run \.\.\/\.\.\/etc\/passwd is not in the history/)
+    await assert.rejects(handlers()[Channel.exportRunCsv](fromUs, '../../etc/passwd'), /runId must be letters, digits and '-' only .*got "\.\.\/\.\.\/etc\/passwd"/)
   })
 
   it('refuses arguments on channels that take none', async () => {
@@ -212,3 +210,101 @@ describe('My digits over IPC (lab:list-my-digits, lab:save-my-digits)', () => {
     await assert.rejects(handlers()[Channel.listMyDigits](foreignEvent), ForeignSenderError)
   })
 })
+
+describe('run history over IPC (RunHistoryApi on the desktop): sender, then payload, then the folder', () => {
+  function run(startedAt: string, n = 3): RunRecord {
+    const losses = Float32Array.from({ length: n }, (_, i) => 2.3 / (i + 1))
+    return {
+      format: 'backprop-lab-run', version: 1, id: runId(new Date(startedAt), 42), startedAt, finishedAt: startedAt,
+      settings: { ...BOOK_SETTINGS, iterations: n },
+      dataset: { kind: 'default', name: 'mnist package, 10,000 digits', trainSize: 7996, testSize: 2004, expectedTestAccuracy: 0.93 },
+      backend: 'reference', reason: 'completed',
+      summary: { iterations: n, seed: 42, finalLoss: losses[n - 1]!, trainAccuracy: 0.8, testAccuracy: 0.79, msPerIteration: 2, totalSeconds: 0.1 },
+      losses, epochs: [{ epoch: 0, iteration: 0, trainAccuracy: 0.1, testAccuracy: 0.1 }],
+    }
+  }
+  const a = run('2026-12-01T09:00:00.000Z', 5)
+  const b = run('2026-12-02T09:00:00.000Z', 4)
+  beforeEach(async () => {
+    await history.save(a)
+    await history.save(b)
+  })
+
+  it('lists summaries only, newest first, and hands a curve over when asked', async () => {
+    const h = handlers()
+    const listing = await h[Channel.listRuns](fromUs)
+    assert.deepEqual(listing.runs.map((r) => [r.id, r.losses.length]), [[b.id, 0], [a.id, 0]])
+    const losses = await h[Channel.runLosses](fromUs, a.id)
+    assert.ok(losses instanceof Float32Array)
+    assert.deepEqual(Array.from(losses), Array.from(a.losses))
+  })
+
+  it('names the field for each bad payload and touches nothing', async () => {
+    const h = handlers()
+    await assert.rejects(h[Channel.runLosses](fromUs, 7), /runId must be letters, digits and '-' only .*got 7/)
+    await assert.rejects(h[Channel.deleteRun](fromUs, '../runs'), /runId must be letters/)
+    await assert.rejects(h[Channel.deleteRun](fromUs, a.id, 'and more'), /lab:delete-run takes one argument \(runId\), got 2/)
+    await assert.rejects(h[Channel.labelRun](fromUs, a.id, { name: 'x'.repeat(81), note: '' }), /the run's name is 81 characters long; at most 80 fit/)
+    await assert.rejects(h[Channel.labelRun](fromUs, a.id, { name: 'ok', note: 'n'.repeat(401) }), /the run's note is 401 characters long; at most 400 fit/)
+    await assert.rejects(h[Channel.labelRun](fromUs, a.id, { name: 3, note: '' }), /the run's name must be text, got 3/)
+    await assert.rejects(h[Channel.labelRun](fromUs, a.id, 'lr 0.1'), /the run's label must be an object with a name and a note, got "lr 0.1"/)
+    await assert.rejects(h[Channel.clearRuns](fromUs, true), /lab:clear-runs takes no arguments, got 1/)
+    assert.equal((await history.list()).runs.length, 2, 'nothing was deleted')
+    assert.deepEqual(changes, [])
+  })
+
+  it('a foreign sender can neither read, label, delete nor clear', async () => {
+    const foreignEvent: SenderInfo = { sender: ownContents, senderFrame: { parent: {}, url: PAGE } }
+    const h = handlers()
+    await assert.rejects(h[Channel.runLosses](foreignEvent, a.id), ForeignSenderError)
+    await assert.rejects(h[Channel.labelRun](foreignEvent, a.id, { name: 'x', note: '' }), ForeignSenderError)
+    await assert.rejects(h[Channel.deleteRun](foreignEvent, a.id), ForeignSenderError)
+    await assert.rejects(h[Channel.clearRuns](foreignEvent), ForeignSenderError)
+    await assert.rejects(h[Channel.exportAllRuns](foreignEvent), ForeignSenderError)
+    assert.equal((await history.list()).runs.length, 2)
+  })
+
+  it('labels, deletes one and clears the rest, telling the window each time', async () => {
+    const h = handlers()
+    await h[Channel.labelRun](fromUs, a.id, { name: '  book settings ', note: 'first try' })
+    const labelled = (await h[Channel.listRuns](fromUs)).runs.find((r) => r.id === a.id)
+    assert.deepEqual([labelled?.name, labelled?.note], ['book settings', 'first try'])
+    assert.deepEqual(Array.from(await h[Channel.runLosses](fromUs, a.id)), Array.from(a.losses), 'a label keeps the losses')
+    await h[Channel.deleteRun](fromUs, b.id)
+    assert.deepEqual((await h[Channel.listRuns](fromUs)).runs.map((r) => r.id), [a.id])
+    await h[Channel.clearRuns](fromUs)
+    assert.deepEqual((await h[Channel.listRuns](fromUs)).runs, [])
+    assert.deepEqual(changes, [null, null, null])
+  })
+
+  it('exports one run as JSON and all runs as one JSON file where the user chose; a cancel writes nothing', async () => {
+    const h = handlers()
+    assert.equal(await h[Channel.exportRunJson](fromUs, a.id), null)
+    dialogs.answer = join(dir, 'a.json')
+    assert.equal(await h[Channel.exportRunJson](fromUs, a.id), dialogs.answer)
+    const one = JSON.parse(await readFile(dialogs.answer, 'utf8'))
+    assert.deepEqual(one.losses, Array.from(a.losses), 'losses as a plain array, every one')
+    dialogs.answer = join(dir, 'all.json')
+    await h[Channel.exportAllRuns](fromUs)
+    const all = JSON.parse(await readFile(dialogs.answer, 'utf8'))
+    assert.equal(all.format, 'backprop-lab-runs')
+    assert.deepEqual(all.runs.map((r: RunRecord) => [r.id, r.losses.length]), [[b.id, 4], [a.id, 5]])
+    dialogs.answer = join(dir, 'a.csv')
+    await h[Channel.exportRunCsv](fromUs, a.id)
+    assert.equal((await readFile(dialogs.answer, 'utf8')).trimEnd().split('\n').length, 1 + 5)
+  })
+
+  it("useRunModel sends the run's kept weights to the worker as importModel; a run without weights is refused by name", async () => {
+    const model = { format: 'backprop-lab-model', version: 1 }
+    const c = { ...run('2026-12-03T09:00:00.000Z', 3), model }
+    await history.save(c)
+    const h = handlers()
+    await h[Channel.useRunModel](fromUs, c.id)
+    assert.deepEqual(commands, [{ type: 'importModel', model, fileName: `run ${c.id}` }])
+    await assert.rejects(h[Channel.useRunModel](fromUs, a.id), /has no weights kept/)
+    await assert.rejects(h[Channel.useRunModel](fromUs, { id: c.id }), /runId must be letters/)
+    await assert.rejects(h[Channel.useRunModel]({ sender: { id: 9 }, senderFrame: { parent: null, url: PAGE } }, c.id), ForeignSenderError)
+    assert.equal(commands.length, 1)
+  })
+})
+

@@ -1,14 +1,14 @@
 // Every IPC handler (STYLE.md §C, VS Code's ipcMain): check the sender → parse the payload → act.
 // No runtime electron import: ipcMain is passed in, so the handlers are tested with plain objects.
 import type { IpcMain } from 'electron'
-import { Channel, CHANNEL_PREFIX, type DownloadStatus, type LabEvent, type MyDigit, type RunRecord, type WorkerCommand } from '../src-worker/protocol'
+import { Channel, CHANNEL_PREFIX, type DownloadStatus, type LabEvent, type MyDigit, type RunListing, type WorkerCommand } from '../src-worker/protocol'
 import { describeValue, LabInputError, parseRendererCommand } from '../src-worker/session/validate'
 import type { TrainingHost } from './training-host'
 import type { RunHistory } from './run-history'
 import { readIdxFolder } from '../src-worker/node/idx-folder'
 import { readModelFile, writeModelFile } from './files/model-file-io'
 import { writeFileAtomic } from './files/atomic-write'
-import { runToCsv } from '../src-worker/session/run-record'
+import { runToCsv, runToJson } from '../src-worker/session/run-record'
 import { isOwnPageUrl } from './navigation'
 import type { MyDigitsFile } from './files/my-digits-file'
 import { parseDatasetName, type DatasetDownloads } from './dataset-downloads' // issue 13 §1
@@ -25,6 +25,8 @@ export interface Dialogs {
   chooseModelToOpen(): Promise<string | undefined>
   chooseModelSavePath(): Promise<string | undefined>
   chooseCsvSavePath(defaultName: string): Promise<string | undefined>
+  /** a run's JSON, or all runs' (exportRunJson, exportAllRuns) */
+  chooseJsonSavePath(defaultName: string): Promise<string | undefined>
 }
 
 export interface IpcContext {
@@ -33,7 +35,9 @@ export interface IpcContext {
   /** the URL the window was loaded with (app://backprop-lab/index.html, or the dev server) */
   pageUrl: string
   host: Pick<TrainingHost, 'command' | 'request' | 'rendererReady' | 'notify'>
-  history: Pick<RunHistory, 'list' | 'get'>
+  history: Pick<RunHistory, 'list' | 'losses' | 'record' | 'label' | 'remove' | 'clear' | 'model'>
+  /** tells the window the history changed (problem null) or could not keep a run (Channel.historyChanged) */
+  historyChanged?: (problem: string | null) => void
   myDigits: Pick<MyDigitsFile, 'list' | 'save'>
   dialogs: Dialogs
   log?: (message: string) => void
@@ -71,8 +75,15 @@ function noArguments(channel: string, args: unknown[]): void {
   if (args.length > 0) throw new LabInputError(`${channel} takes no arguments, got ${args.length}`)
 }
 
-function oneArgument(channel: string, what: string, rest: unknown[]): void {
-  if (rest.length > 0) throw new LabInputError(`${channel} takes one argument (${what}), got ${rest.length + 1}`)
+/** Refuses extra arguments: `names` are the ones the channel takes, in order. */
+function argumentsAre(channel: string, names: string[], args: unknown[]): void {
+  const count = names.length === 1 ? 'one argument' : `${names.length === 2 ? 'two' : names.length} arguments`
+  if (args.length > names.length) throw new LabInputError(`${channel} takes ${count} (${names.join(', ')}), got ${args.length}`)
+}
+
+/** A file name for an export of all runs: backprop-lab-runs-2026-12-03T13-00-00-000Z.json */
+function allRunsFileName(now = new Date()): string {
+  return `backprop-lab-runs-${now.toISOString().replace(/[:.]/g, '-')}.json`
 }
 
 const COMMAND_TYPES: readonly WorkerCommand['type'][] = [
@@ -143,20 +154,73 @@ export function createHandlers(context: IpcContext) {
         refuse('importModel', error)
       }
     },
-    [Channel.listRuns]: async (event: SenderInfo, ...args: unknown[]): Promise<{ runs: RunRecord[]; warnings: string[] }> => {
+    [Channel.listRuns]: async (event: SenderInfo, ...args: unknown[]): Promise<RunListing> => {
       guard(event, Channel.listRuns)
       noArguments(Channel.listRuns, args)
       return history.list()
     },
-    [Channel.exportRunCsv]: async (event: SenderInfo, runId: unknown, ...rest: unknown[]): Promise<string | null> => {
+    [Channel.exportRunCsv]: async (event: SenderInfo, ...args: unknown[]): Promise<string | null> => {
       guard(event, Channel.exportRunCsv)
-      if (rest.length > 0) throw new LabInputError(`${Channel.exportRunCsv} takes one argument (runId), got ${rest.length + 1}`)
-      const record = await history.get(runId)
+      argumentsAre(Channel.exportRunCsv, ['runId'], args)
+      const record = await history.record(args[0])
       const path = await dialogs.chooseCsvSavePath(`${record.id}.csv`)
       if (path === undefined) return null
       await writeFileAtomic(path, runToCsv(record))
       return path
     },
+    // ---- run history management (issue #10): each checks the sender, then the run id / label, then acts
+    [Channel.runLosses]: async (event: SenderInfo, ...args: unknown[]): Promise<Float32Array> => {
+      guard(event, Channel.runLosses)
+      argumentsAre(Channel.runLosses, ['runId'], args)
+      return history.losses(args[0])
+    },
+    [Channel.deleteRun]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.deleteRun)
+      argumentsAre(Channel.deleteRun, ['runId'], args)
+      await history.remove(args[0])
+      context.historyChanged?.(null)
+    },
+    [Channel.labelRun]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.labelRun)
+      argumentsAre(Channel.labelRun, ['runId', 'label'], args)
+      await history.label(args[0], args[1])
+      context.historyChanged?.(null)
+    },
+    [Channel.exportRunJson]: async (event: SenderInfo, ...args: unknown[]): Promise<string | null> => {
+      guard(event, Channel.exportRunJson)
+      argumentsAre(Channel.exportRunJson, ['runId'], args)
+      const record = await history.record(args[0])
+      const path = await dialogs.chooseJsonSavePath(`${record.id}.json`)
+      if (path === undefined) return null
+      await writeFileAtomic(path, runToJson(record) + '\n')
+      return path
+    },
+    [Channel.exportAllRuns]: async (event: SenderInfo, ...args: unknown[]): Promise<string | null> => {
+      guard(event, Channel.exportAllRuns)
+      noArguments(Channel.exportAllRuns, args)
+      const path = await dialogs.chooseJsonSavePath(allRunsFileName())
+      if (path === undefined) return null
+      const { runs } = await history.list()
+      // one run's losses in memory at a time: each record is turned to text before the next is read
+      const parts: string[] = []
+      for (const run of runs) parts.push(runToJson(await history.record(run.id)))
+      await writeFileAtomic(path, `{"format":"backprop-lab-runs","runs":[${parts.join(',')}]}\n`)
+      return path
+    },
+    [Channel.clearRuns]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.clearRuns)
+      noArguments(Channel.clearRuns, args)
+      await history.clear()
+      context.historyChanged?.(null)
+    },
+    /** #12 item 4: a finished run's weights back into the lab, as Load model does (the worker checks the file) */
+    [Channel.useRunModel]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
+      guard(event, Channel.useRunModel)
+      argumentsAre(Channel.useRunModel, ['runId'], args)
+      const model = await history.model(args[0])
+      host.command({ type: 'importModel', model, fileName: `run ${args[0] as string}` })
+    },
+    // ---- end run history management
     // --- My digits: the list is checked digit by digit in MyDigitsFile.save (parseMyDigits) before any write
     [Channel.listMyDigits]: async (event: SenderInfo, ...args: unknown[]): Promise<{ digits: MyDigit[]; warning: string | null }> => {
       guard(event, Channel.listMyDigits)
@@ -176,7 +240,7 @@ export function createHandlers(context: IpcContext) {
     },
     [Channel.startDownload]: async (event: SenderInfo, dataset: unknown, ...rest: unknown[]): Promise<void> => {
       guard(event, Channel.startDownload)
-      oneArgument(Channel.startDownload, 'the data set', rest)
+      argumentsAre(Channel.startDownload, ['dataset'], [dataset, ...rest])
       await downloads(Channel.startDownload).start(parseDatasetName(dataset, Channel.startDownload))
     },
     [Channel.cancelDownload]: async (event: SenderInfo, ...args: unknown[]): Promise<void> => {
@@ -186,7 +250,7 @@ export function createHandlers(context: IpcContext) {
     },
     [Channel.useDownloaded]: async (event: SenderInfo, dataset: unknown, ...rest: unknown[]): Promise<void> => {
       guard(event, Channel.useDownloaded)
-      oneArgument(Channel.useDownloaded, 'the data set', rest)
+      argumentsAre(Channel.useDownloaded, ['dataset'], [dataset, ...rest])
       await downloads(Channel.useDownloaded).use(parseDatasetName(dataset, Channel.useDownloaded))
     },
     // --- end dataset downloads
@@ -210,7 +274,14 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, handlers: H
       }
     })
   }
-  for (const channel of [Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv, Channel.listMyDigits, Channel.saveMyDigits, Channel.downloadStatus, Channel.startDownload, Channel.cancelDownload, Channel.useDownloaded] as const) {
+  const invoked = [
+    Channel.openIdxData, Channel.saveModel, Channel.loadModel, Channel.listRuns, Channel.exportRunCsv, Channel.listMyDigits, Channel.saveMyDigits,
+    // run history management (issue #10)
+    Channel.runLosses, Channel.deleteRun, Channel.labelRun, Channel.exportRunJson, Channel.exportAllRuns, Channel.clearRuns, Channel.useRunModel,
+    // dataset downloads (issue 13 §1)
+    Channel.downloadStatus, Channel.startDownload, Channel.cancelDownload, Channel.useDownloaded,
+  ] as const
+  for (const channel of invoked) {
     ipcMain.handle(channel, (event, ...args) => (handlers[channel] as (e: SenderInfo, ...a: unknown[]) => Promise<unknown>)(event, ...args))
   }
 }

@@ -15,6 +15,11 @@ import { chooseRendererPage, createMainWindow, hardenSession, registerAppScheme 
 
 let win: BrowserWindow | undefined
 
+/** Channel.historyChanged to the window: the run history changed (null) or could not keep a run (why). */
+function historyChanged(problem: string | null): void {
+  if (win && !win.isDestroyed()) win.webContents.send(Channel.historyChanged, problem)
+}
+
 function start(): void {
   const page = chooseRendererPage()
   const pageUrl = page.url
@@ -25,6 +30,7 @@ function start(): void {
       if (win && !win.isDestroyed()) win.webContents.send(Channel.event, event)
     },
     historyFolder: join(app.getPath('userData'), 'runs'),
+    onRunKept: (problem) => historyChanged(problem),
   })
   // issue 13 §1: downloads of the full data sets run here, in main
   const downloads = new DatasetDownloads({
@@ -34,7 +40,7 @@ function start(): void {
       if (win && !win.isDestroyed()) win.webContents.send(Channel.downloadEvent, state)
     },
   })
-  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win), downloads }), (m) => console.warn(m))
+  registerIpc(ipcMain, createHandlers({ ownWebContents: () => (win && !win.isDestroyed() ? win.webContents : undefined), pageUrl, host, history, historyChanged, myDigits: new MyDigitsFile(join(app.getPath('userData'), 'my-digits.json')), dialogs: nativeDialogs(() => win), downloads }), (m) => console.warn(m))
 
   hardenSession(session.defaultSession, page)
   win = createMainWindow(pageUrl)

@@ -2,14 +2,16 @@
 // make the renderer's state, and replays them, in an order the renderer's store accepts, to a page that
 // announces itself again after a reload (Ctrl+R) or a renderer crash. Pure: no electron, no node:*.
 import type { LabEvent } from '../src-worker/protocol'
+import { LossLog } from '../src-worker/session/loss-log'
 
 type Of<T extends LabEvent['type']> = Extract<LabEvent, { type: T }>
 
 interface RunLog {
   started: Of<'started'>
-  /** every loss so far, index = iteration (one progress event on replay) */
-  losses: Float32Array
-  count: number
+  /** every loss so far, index = iteration (one progress event on replay); shared with the recorder when given */
+  losses: LossLog
+  /** whether this replay fills `losses` itself (no shared owner) */
+  ownsLosses: boolean
   epochs: Of<'epoch'>[]
   paused: Of<'paused'> | undefined
   learningRate: Of<'learningRateChanged'> | undefined
@@ -20,7 +22,8 @@ interface RunLog {
  * The state-making events seen so far: the worker's 'ready' and the data it trains on, the current (or
  * last) run from 'started' to its end, what replaced the weights since, and a worker failure between runs.
  * Answers to requests (predictions, inspections, steps) and refusals belong to the page that asked, so they
- * are not kept. A 1,000,000-iteration run costs 4 MB here (its losses as float32, as they arrived).
+ * are not kept. A run's losses are read from the host's one owner of them (the run recorder's LossLog) when
+ * one is given; otherwise this keeps its own (4 MB for a 1,000,000-iteration run, as float32).
  */
 export class RendererReplay {
   private ready: Of<'ready'> | undefined
@@ -28,6 +31,9 @@ export class RendererReplay {
   private run: RunLog | undefined
   private weights: (Of<'modelLoaded'> | Of<'weightsReset'>) | undefined
   private failure: Of<'failed'> | undefined
+
+  /** shared: the current run's losses, kept by their owner (called on 'started', after the owner saw it) */
+  constructor(private readonly shared?: () => LossLog | undefined) {}
 
   observe(event: LabEvent): void {
     /** the run still going, which the run's own events extend */
@@ -42,12 +48,16 @@ export class RendererReplay {
         this.dataset = event
         break
       case 'started':
-        this.run = { started: event, losses: new Float32Array(1024), count: 0, epochs: [], paused: undefined, learningRate: undefined, end: undefined }
+        {
+          const shared = this.shared?.()
+          const losses = shared ?? new LossLog(event.settings.iterations)
+          this.run = { started: event, losses, ownsLosses: !shared, epochs: [], paused: undefined, learningRate: undefined, end: undefined }
+        }
         this.weights = undefined
         this.failure = undefined
         break
       case 'progress':
-        if (open) this.keepLosses(open, event)
+        if (open?.ownsLosses) open.losses.set(event.firstIteration, event.losses)
         break
       case 'epoch':
         open?.epochs.push(event)
@@ -86,7 +96,7 @@ export class RendererReplay {
     const run = this.run
     if (run) {
       out.push(run.started)
-      if (run.count > 0) out.push({ type: 'progress', firstIteration: 0, losses: run.losses.slice(0, run.count) })
+      if (run.losses.count > 0) out.push({ type: 'progress', firstIteration: 0, losses: run.losses.view().slice() })
       out.push(...run.epochs)
       if (run.learningRate) out.push(run.learningRate)
       if (run.paused && !run.end) out.push(run.paused)
@@ -95,18 +105,5 @@ export class RendererReplay {
     if (this.weights) out.push(this.weights)
     if (this.failure) out.push(this.failure)
     return out
-  }
-
-  private keepLosses(run: RunLog, event: Of<'progress'>): void {
-    const end = event.firstIteration + event.losses.length
-    if (end > run.losses.length) {
-      let size = run.losses.length
-      while (size < end) size *= 2
-      const grown = new Float32Array(Math.min(size, Math.max(end, run.started.settings.iterations)))
-      grown.set(run.losses.subarray(0, run.count))
-      run.losses = grown
-    }
-    run.losses.set(event.losses, event.firstIteration)
-    run.count = Math.max(run.count, end)
   }
 }

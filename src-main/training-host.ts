@@ -11,6 +11,7 @@
 import type { LabEvent, WorkerCommand } from '../src-worker/protocol'
 import { DataRestore } from '../src-worker/session/data-restore'
 import { WorkerWatch, HEARTBEAT_MS, REPLY_MS } from '../src-worker/session/worker-watch'
+import type { LossLog } from '../src-worker/session/loss-log'
 import { RendererReplay } from './renderer-replay'
 
 /** The slice of node:worker_threads' Worker the host uses. */
@@ -27,6 +28,8 @@ export interface TrainingHostOptions {
   send: (event: LabEvent) => void
   /** sees every event at once, in order, even before the renderer listens (run history) */
   observe?: (event: LabEvent) => void
+  /** the current run's losses as `observe`'s recorder keeps them, so the replay reads them instead of copying */
+  runLosses?: () => LossLog | undefined
   log?: (message: string) => void
   /** the heartbeat and the reply deadline (worker-watch.ts); tests shorten them */
   heartbeatMs?: number
@@ -60,12 +63,13 @@ export class TrainingHost {
   private reloaded = false
   private disposed = false
   private readonly data = new DataRestore()
-  private readonly replay = new RendererReplay()
+  private readonly replay: RendererReplay
   private readonly now: () => number
   private readonly watch: WorkerWatch
   private stopWatching: (() => void) | undefined
 
   constructor(private readonly options: TrainingHostOptions) {
+    this.replay = new RendererReplay(options.runLosses)
     this.now = options.now ?? Date.now
     this.watch = new WorkerWatch(options.heartbeatMs ?? HEARTBEAT_MS, options.replyMs ?? REPLY_MS, this.now())
   }

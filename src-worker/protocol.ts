@@ -223,8 +223,11 @@ export type LabEvent =
   | ({ type: 'epoch' } & EpochPoint)
   | { type: 'paused'; iteration: number }
   | { type: 'resumed'; iteration: number }
-  /** a run ended normally ('completed') or by the user ('stopped'); weights stay for predict */
-  | { type: 'done'; reason: 'completed' | 'stopped'; summary: RunSummary }
+  /**
+   * a run ended normally ('completed') or by the user ('stopped'); weights stay for predict. model: the final
+   * weights as a model file (model-file.ts), kept with the run (#12 item 4); absent when no iteration ran
+   */
+  | { type: 'done'; reason: 'completed' | 'stopped'; summary: RunSummary; model?: unknown }
   /** a run or the worker failed; iteration is where, when known. The previous weights stay usable. */
   | { type: 'failed'; reason: string; iteration?: number }
   /** probabilities: 10 softmax outputs summing to 1 */
@@ -359,12 +362,16 @@ export interface RunRecord {
   backend: string
   reason: 'completed' | 'stopped'
   summary: RunSummary
-  /** every iteration's loss */
-  losses: number[]
+  /** every iteration's loss (a Float32Array as recorded and as stored; a number[] as parsed from JSON) */
+  losses: ArrayLike<number>
   epochs: EpochPoint[]
   /** the user's name and note for the run (Runs pane) */
   name?: string
   note?: string
+  /** the run's final weights as a model file, kept beside the run (not in its JSON); only on a finished record */
+  model?: unknown
+  /** listed runs: whether the final weights are kept (older runs have none) */
+  hasModel?: boolean
 }
 
 // ---- run history management (issue #10: runs that last) -------------------------------------------------
@@ -386,6 +393,8 @@ export interface RunHistoryApi {
   exportRunJson(runId: string): Promise<string | null>
   exportAllRuns(): Promise<string | null>
   clearRuns(): Promise<void>
+  /** loads a stored run's final weights into the lab, as loading a model file does (#12 item 4) */
+  useRunModel(runId: string): Promise<void>
   /** the history changed or could not keep a run (reason); returns the unsubscribe function */
   onHistoryChange(listener: (problem: string | null) => void): () => void
 }
@@ -427,6 +436,16 @@ export const Channel = {
   /** main → renderer: a DownloadState */
   downloadEvent: 'lab:download-event',
   // end dataset downloads
+  // ---- run history management (issue #10): RunHistoryApi on the desktop; historyChanged goes main → renderer
+  runLosses: 'lab:run-losses',
+  deleteRun: 'lab:delete-run',
+  labelRun: 'lab:label-run',
+  exportRunJson: 'lab:export-run-json',
+  exportAllRuns: 'lab:export-all-runs',
+  clearRuns: 'lab:clear-runs',
+  useRunModel: 'lab:use-run-model',
+  historyChanged: 'lab:history-changed',
+  // ---- end run history management
 } as const
 export type ChannelName = (typeof Channel)[keyof typeof Channel]
 export const CHANNEL_PREFIX = 'lab:'

@@ -3,7 +3,7 @@
 // at run time (protocol.ts's Channel names and command-methods.ts are inlined by the bundler).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { commandMethods } from '../../src-worker/session/command-methods'
-import { Channel, parseLanguagesSwitch, type DownloadState, type LabApi, type LabEvent, type RendererCommand } from '../../src-worker/protocol'
+import { Channel, parseLanguagesSwitch, type DownloadState, type LabApi, type LabEvent, type RendererCommand, type RunHistoryApi } from '../../src-worker/protocol'
 
 const send = (command: RendererCommand) => ipcRenderer.send(Channel.command, command)
 const listeners = new Set<(event: LabEvent) => void>()
@@ -40,6 +40,22 @@ const api = {
   loadModel: () => ipcRenderer.invoke(Channel.loadModel),
   listRuns: () => ipcRenderer.invoke(Channel.listRuns),
   exportRunCsv: (runId) => ipcRenderer.invoke(Channel.exportRunCsv, runId),
+  // ---- run history management (issue #10)
+  runLosses: (runId) => ipcRenderer.invoke(Channel.runLosses, runId),
+  deleteRun: (runId) => ipcRenderer.invoke(Channel.deleteRun, runId),
+  labelRun: (runId, label) => ipcRenderer.invoke(Channel.labelRun, runId, label),
+  exportRunJson: (runId) => ipcRenderer.invoke(Channel.exportRunJson, runId),
+  exportAllRuns: () => ipcRenderer.invoke(Channel.exportAllRuns),
+  clearRuns: () => ipcRenderer.invoke(Channel.clearRuns),
+  useRunModel: (runId) => ipcRenderer.invoke(Channel.useRunModel, runId),
+  onHistoryChange(listener) {
+    const relay = (_event: IpcRendererEvent, problem: unknown) => listener(typeof problem === 'string' ? problem : null)
+    ipcRenderer.on(Channel.historyChanged, relay)
+    return () => {
+      ipcRenderer.removeListener(Channel.historyChanged, relay)
+    }
+  },
+  // ---- end run history management
   listMyDigits: () => ipcRenderer.invoke(Channel.listMyDigits),
   saveMyDigits: (digits) => ipcRenderer.invoke(Channel.saveMyDigits, digits),
   downloads: {
@@ -65,6 +81,6 @@ const api = {
       listeners.delete(listener)
     }
   },
-} satisfies LabApi
+} satisfies LabApi & RunHistoryApi // the desktop implements the whole run history
 
 contextBridge.exposeInMainWorld('lab', api)

@@ -8,7 +8,7 @@
 import { commandMethods } from '../../src-worker/session/command-methods'
 import { DataRestore } from '../../src-worker/session/data-restore'
 import type { EpochPoint, LabApi, LabEvent, RunRecord, TrainSettings, WorkerCommand } from '../../src-worker/protocol'
-import { RunRecorder, runToCsv } from '../../src-worker/session/run-record'
+import { RunRecorder, runToCsv, runToJson } from '../../src-worker/session/run-record'
 import { downloadText, pickFiles, readIdxFiles, readModelJson } from './browser-files'
 import { BrowserRunHistory } from './browser-runs'
 import { BrowserMyDigits } from './browser-my-digits'
@@ -244,13 +244,14 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
       return downloadText(`${runId}.csv`, runToCsv(await history.record(runId)), 'text/csv')
     },
     async exportRunJson(runId) {
-      return downloadText(`${runId}.json`, JSON.stringify(await history.record(runId)), 'application/json')
+      return downloadText(`${runId}.json`, runToJson(await history.record(runId)), 'application/json')
     },
     async exportAllRuns() {
       const { runs } = await history.list()
-      const all: RunRecord[] = []
-      for (const run of runs) all.push(await history.record(run.id))
-      return downloadText(`backprop-lab-runs-${stamp()}.json`, JSON.stringify({ format: 'backprop-lab-runs', runs: all }), 'application/json')
+      // each run as text before the next is read: one run's losses in memory at a time
+      const parts: string[] = []
+      for (const run of runs) parts.push(runToJson(await history.record(run.id)))
+      return downloadText(`backprop-lab-runs-${stamp()}.json`, `{"format":"backprop-lab-runs","runs":[${parts.join(',')}]}`, 'application/json')
     },
     async deleteRun(runId) {
       await history.remove(runId)
@@ -259,6 +260,9 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
     async labelRun(runId, label) {
       await history.label(runId, label)
       historyChanged(null)
+    },
+    async useRunModel(runId) {
+      send({ type: 'importModel', model: await history.model(runId), fileName: `run ${runId}` })
     },
     async clearRuns() {
       await history.clear()

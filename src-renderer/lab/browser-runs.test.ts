@@ -120,7 +120,7 @@ describe('browser edition run history (IndexedDB)', () => {
     await h.save(run(1))
     const idbFactory = (h as unknown as { options: { indexedDB: () => IDBFactory } }).options.indexedDB()
     await new Promise<void>((resolve, reject) => {
-      const r = idbFactory.open('backprop-lab-runs', 1)
+      const r = idbFactory.open('backprop-lab-runs')
       r.onsuccess = () => {
         const tx = r.result.transaction('summaries', 'readwrite')
         tx.objectStore('summaries').put({ id: 'broken-1', format: 'backprop-lab-run', version: 99 })
@@ -183,5 +183,46 @@ describe('browser edition run history (IndexedDB)', () => {
     await assert.rejects(h.losses(run(1).id), /is not in this browser's history/)
     await reopen().clear()
     assert.deepEqual((await reopen().list()).runs, [])
+  })
+
+  it("keeps each run's final weights in the same transaction; a version-1 database opens with its runs and says they have none", async () => {
+    const idb = new FakeIDBFactory()
+    // the database as version 1 of the lab left it: two stores, one run
+    await new Promise<void>((resolve, reject) => {
+      const r = idb.open('backprop-lab-runs', 1)
+      r.onupgradeneeded = () => {
+        r.result.createObjectStore('summaries', { keyPath: 'id' })
+        r.result.createObjectStore('losses', { keyPath: 'id' })
+      }
+      r.onsuccess = () => {
+        const { losses, ...summary } = run(1)
+        const tx = r.result.transaction(['summaries', 'losses'], 'readwrite')
+        tx.objectStore('summaries').put({ ...summary, lossCount: losses.length })
+        tx.objectStore('losses').put({ id: summary.id, losses: Float32Array.from(losses) })
+        tx.oncomplete = () => (r.result.close(), resolve())
+        tx.onerror = () => reject(tx.error)
+      }
+    })
+    const make = () => new BrowserRunHistory({ indexedDB: () => idb as unknown as IDBFactory, legacy: () => null })
+    const h = make()
+    const model = { format: 'backprop-lab-model', version: 1, params: { b2: { shape: [10], values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] } } }
+    assert.equal(await h.save({ ...run(2), model }), null)
+    const { runs } = await make().list()
+    assert.deepEqual(runs.map((r) => [r.id, r.hasModel]), [[run(2).id, true], [run(1).id, false]])
+    assert.deepEqual(await make().model(run(2).id), model)
+    await assert.rejects(make().model(run(1).id), /run 2026-11-29T10-01-00-000Z-seed42 has no weights kept/)
+    assert.deepEqual(Array.from(await make().losses(run(1).id)), [2.25, 2.125], 'the older run is intact after the upgrade')
+    await h.remove(run(2).id)
+    await assert.rejects(make().model(run(2).id), /has no weights kept/, 'deleting a run deletes its weights')
+  })
+
+  it('an unkept run keeps its weights in memory too', async () => {
+    const { h } = history({ idb: () => undefined })
+    const model = { format: 'backprop-lab-model', version: 1 }
+    assert.ok(await h.save({ ...run(3), model }))
+    assert.deepEqual(await h.model(run(3).id), model)
+    const listed = (await h.list()).runs[0]!
+    assert.equal(listed.hasModel, true)
+    assert.equal(listed.model, undefined, 'listing sends no weights')
   })
 })

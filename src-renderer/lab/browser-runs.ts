@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
-// The browser edition's run history, in IndexedDB: a 'summaries' store (the run record without its losses)
-// and a 'losses' store (every iteration's loss as a Float32Array), both written in one transaction per run.
+// The browser edition's run history, in IndexedDB: a 'summaries' store (the run record without its losses),
+// a 'losses' store (every iteration's loss as a Float32Array) and, since version 2, a 'models' store (the
+// run's final weights as a model file, #12 item 4), all written in one transaction per run. Opening a
+// version-1 database adds the 'models' store and touches nothing else: its runs list as having no weights.
 // Nothing is ever deleted to make room. A run the browser refuses to keep (quota, storage denied, write
 // error) stays in memory, listed as not kept, so the Runs pane can offer its CSV and JSON right there.
 // The old localStorage entries (one JSON record per key) are moved over once, each removed only after its
@@ -20,12 +22,13 @@ export interface KeyValueStorage {
 /** The old localStorage format's key prefix. */
 export const LEGACY_PREFIX = 'backprop-lab:run:'
 export const DB_NAME = 'backprop-lab-runs'
-const DB_VERSION = 1
+const DB_VERSION = 2
 const SUMMARIES = 'summaries'
 const LOSSES = 'losses'
+const MODELS = 'models'
 
 /** A stored summary: the run record without its losses. */
-type StoredSummary = Omit<RunRecord, 'losses'> & { lossCount: number }
+type StoredSummary = Omit<RunRecord, 'losses' | 'model'> & { lossCount: number }
 
 /** The problem in plain words: a quota, a denial or another error. */
 export function storageProblem(error: unknown): string {
@@ -59,16 +62,17 @@ function toFloat32(losses: ArrayLike<number>): Float32Array {
 }
 
 function summaryOf(record: RunRecord): StoredSummary {
-  const { losses, ...rest } = record
-  return { ...rest, lossCount: losses.length }
+  const { losses, model, ...rest } = record
+  return { ...rest, lossCount: losses.length, hasModel: model !== undefined }
 }
 
 /** A summary read back: checked like a run file, with its name and note. */
 function readSummary(raw: unknown, key: string): RunRecord {
   const record = parseRunRecord({ ...(raw as object), losses: [] }, `stored run ${key}`)
-  const r = raw as { name?: unknown; note?: unknown }
+  const r = raw as { name?: unknown; note?: unknown; hasModel?: unknown }
   if (typeof r.name === 'string' && r.name) record.name = r.name
   if (typeof r.note === 'string' && r.note) record.note = r.note
+  record.hasModel = r.hasModel === true
   return record
 }
 
@@ -110,6 +114,7 @@ export class BrowserRunHistory {
         const db = r.result
         if (!db.objectStoreNames.contains(SUMMARIES)) db.createObjectStore(SUMMARIES, { keyPath: 'id' })
         if (!db.objectStoreNames.contains(LOSSES)) db.createObjectStore(LOSSES, { keyPath: 'id' })
+        if (!db.objectStoreNames.contains(MODELS)) db.createObjectStore(MODELS, { keyPath: 'id' })
       }
       r.onsuccess = () => resolve(r.result)
       r.onerror = () => reject(r.error)
@@ -157,11 +162,12 @@ export class BrowserRunHistory {
   }
 
   private async write(db: IDBDatabase, record: RunRecord): Promise<void> {
-    const tx = db.transaction([SUMMARIES, LOSSES], 'readwrite')
+    const tx = db.transaction([SUMMARIES, LOSSES, MODELS], 'readwrite')
     const finished = done(tx)
     try {
       tx.objectStore(SUMMARIES).put(summaryOf(record))
       tx.objectStore(LOSSES).put({ id: record.id, losses: toFloat32(record.losses) })
+      if (record.model !== undefined) tx.objectStore(MODELS).put({ id: record.id, model: record.model })
     } catch (error) {
       try {
         tx.abort()
@@ -226,7 +232,9 @@ export class BrowserRunHistory {
     } catch {
       // localStorage blocked: nothing of the old format can be read
     }
-    for (const { record } of this.unkept.values()) if (!runs.some((r) => r.id === record.id)) runs.push(record)
+    for (const { record } of this.unkept.values()) {
+      if (!runs.some((r) => r.id === record.id)) runs.push({ ...record, losses: [], model: undefined, hasModel: record.model !== undefined })
+    }
     runs.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     return { runs, warnings, corrupt, unkept: [...this.unkept.entries()].map(([id, u]) => ({ id, reason: u.reason })) }
   }
@@ -242,6 +250,18 @@ export class BrowserRunHistory {
     if (!row) throw new Error(`run ${id} is not in this browser's history`)
     if (!(row.losses instanceof Float32Array)) throw new Error(`stored run ${id}: its losses cannot be read`)
     return row.losses
+  }
+
+  /** A run's final weights as a model file; older runs have none, and say so. */
+  async model(id: string): Promise<unknown> {
+    const held = this.unkept.get(id)
+    if (held?.record.model !== undefined) return held.record.model
+    const none = new Error(`run ${id} has no weights kept: it finished before the lab kept each run's weights, or no iteration ran`)
+    if (held || this.legacyRecord(id)) throw none
+    const db = await this.open()
+    const row = (await request(db.transaction(MODELS, 'readonly').objectStore(MODELS).get(id))) as { model?: unknown } | undefined
+    if (row?.model === undefined) throw none
+    return row.model
   }
 
   /** A whole run (summary and losses), for export. */
@@ -277,9 +297,10 @@ export class BrowserRunHistory {
     }
     if (this.denied) return
     const db = await this.open()
-    const tx = db.transaction([SUMMARIES, LOSSES], 'readwrite')
+    const tx = db.transaction([SUMMARIES, LOSSES, MODELS], 'readwrite')
     tx.objectStore(SUMMARIES).delete(id)
     tx.objectStore(LOSSES).delete(id)
+    tx.objectStore(MODELS).delete(id)
     await done(tx)
   }
 

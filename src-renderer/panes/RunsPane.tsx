@@ -2,6 +2,7 @@ import { Component, useCallback, useEffect, useState, type ErrorInfo, type React
 import type { LabApi, RunListing, RunRecord } from '../../src-worker/protocol'
 import { learnedNothing } from '../charts/run-diagnosis'
 import { useI18n, useT, type T } from '../i18n'
+import { workerReason } from '../i18n/worker-messages'
 import { datasetName } from '../train/dataset-name'
 import { forgetSeries, RunsChart } from './RunsChart'
 import { readPref, writePref } from './runs-prefs'
@@ -185,6 +186,19 @@ function RunsHistory({ lab }: { lab: LabApi }) {
     forgetSeries(id)
     act(lab.deleteRun?.(id), t.runs.deleteFailed)
   }
+  /** The weights go to the worker as a loaded model file does; its answer (loaded or refused) is what is said. */
+  const useModel = (id: string): void => {
+    const off = lab.onEvent((event) => {
+      if (event.type === 'modelLoaded') setNote(t.runs.modelUsed)
+      else if (event.type === 'rejected' && event.command === 'importModel') setNote(t.runs.useModelFailed(workerReason(t, event.message)))
+      else return
+      off()
+    })
+    lab.useRunModel?.(id).catch((error: unknown) => {
+      off()
+      setNote(t.runs.useModelFailed((error as Error).message))
+    })
+  }
   const exportAll = (): void => {
     lab.exportAllRuns?.().then(
       (where) => where && setNote(t.runs.saved(where)),
@@ -279,7 +293,8 @@ function RunsHistory({ lab }: { lab: LabApi }) {
                     <td>
                       {r.name && <strong>{r.name}</strong>} {when(r)}
                       {r.note && <div className="hint">{r.note}</div>}
-                      {unkept.has(r.id) && <div className="hint">{t.runs.notKept}</div>}
+                      {unkept.has(r.id) && <div className="hint">{lab.edition === 'desktop' ? t.runs.notKeptDesktop : t.runs.notKept}</div>}
+                      {lab.useRunModel && !r.hasModel && <div className="hint" data-testid="run-no-model">{t.runs.noModel}</div>}
                       {nothing && (
                         <div className="flag" data-testid="learned-nothing">
                           {t.runs.learnedNothing[nothing]}
@@ -295,6 +310,11 @@ function RunsHistory({ lab }: { lab: LabApi }) {
                     <td>{r.summary.msPerIteration.toFixed(3)}</td>
                     <td>
                       <ExportButtons lab={lab} id={r.id} onNote={setNote} />
+                      {lab.useRunModel && r.hasModel && (
+                        <button type="button" onClick={() => useModel(r.id)} aria-label={t.runs.useModelLabel(when(r))} data-testid="run-use-model">
+                          {t.runs.useModel}
+                        </button>
+                      )}
                       {lab.labelRun && (
                         <button type="button" onClick={() => setEditing({ id: r.id, name: r.name ?? '', note: r.note ?? '' })}>
                           {t.runs.rename}

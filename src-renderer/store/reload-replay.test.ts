@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import type { DatasetInfo, LabEvent } from '../../src-worker/protocol'
 import { BOOK_SETTINGS } from '../../src-worker/session/validate'
 import { RendererReplay } from '../../src-main/renderer-replay'
+import { RunRecorder } from '../../src-worker/session/run-record'
 import { TrainingStore } from './training-store'
 
 const digits: DatasetInfo = { kind: 'default', name: 'default digits', trainSize: 800, testSize: 200, expectedTestAccuracy: 0.9 }
@@ -28,6 +29,17 @@ function replayed(events: LabEvent[]) {
   const replay = new RendererReplay()
   for (const event of events) replay.observe(event)
   return replay.events()
+}
+
+/** As main wires it (desktop-lab.ts): the run recorder owns the losses, the replay reads its buffer. */
+function replayedFromOwner(events: LabEvent[]) {
+  const recorder = new RunRecorder()
+  const replay = new RendererReplay(() => recorder.losses)
+  for (const event of events) {
+    recorder.consume(event) // the host's observe runs before its replay sees the event
+    replay.observe(event)
+  }
+  return { events: replay.events(), recorder }
 }
 
 const live: LabEvent[] = [
@@ -103,5 +115,37 @@ describe('a window reloaded mid-run sees the run as it is', () => {
     const progress = events[2]!
     assert.equal(progress.type === 'progress' && progress.losses.length, 1_000_000)
     assert.equal(progress.type === 'progress' && progress.losses[999_999], Math.fround(2.3 / 1_000_000))
+  })
+})
+
+describe("one owner of a run's losses in main: the replay reads the recorder's buffer", () => {
+  const summary = { iterations: 750, seed: 42, finalLoss: 0.003, trainAccuracy: 0.9, testAccuracy: 0.89, msPerIteration: 0.3, totalSeconds: 1 }
+  const endings: [string, LabEvent[]][] = [
+    ['running', live],
+    ['finished', [...live, { type: 'done', reason: 'completed', summary }]],
+    ['failed', [...live, { type: 'failed', reason: 'the training worker crashed: boom', iteration: 749 }]],
+    ['a second run started', [...live, { type: 'done', reason: 'stopped', summary }, { type: 'started', settings, dataset: idx, iterationsPerEpoch: 600, backend: 'wasm-simd' }, losses(0, 30)]],
+  ]
+  for (const [what, events] of endings) {
+    it(`${what}: the same replay as a replay that kept its own copy`, () => {
+      const { events: fromOwner } = replayedFromOwner(events)
+      assert.deepEqual(fromOwner, replayed(events))
+      assert.deepEqual(shown(fromOwner), shown(replayed(events)))
+    })
+  }
+
+  it("the finished record's losses and the replay's are one buffer", () => {
+    const recorder = new RunRecorder()
+    const replay = new RendererReplay(() => recorder.losses)
+    let record
+    for (const event of [...live, { type: 'done', reason: 'completed', summary } as LabEvent]) {
+      record = recorder.consume(event) ?? record
+      replay.observe(event)
+    }
+    assert.ok(record && recorder.losses)
+    assert.equal((record.losses as Float32Array).buffer, recorder.losses.view().buffer)
+    const progress = replay.events().find((e) => e.type === 'progress')
+    assert.ok(progress?.type === 'progress')
+    assert.deepEqual(progress.losses, record.losses, 'the replay sends exactly what the record keeps')
   })
 })

@@ -15,6 +15,20 @@ import { errorDetail } from '../lab/error-detail'
 
 /** The form's text outlives the pane (switching tabs unmounts it). */
 let draft: SettingsText = bookText()
+/** the mounted pane's setter, so a model loaded while another pane shows still reaches the form */
+let showDraft: ((next: SettingsText) => void) | null = null
+const followed = new WeakSet<LabApi>()
+
+/** A loaded model's settings go into the form, whichever pane loaded it (Load model here, or Runs' "Use this run's model"). */
+function followLoadedModels(lab: LabApi): void {
+  if (followed.has(lab)) return
+  followed.add(lab)
+  lab.onEvent((event) => {
+    if (event.type !== 'modelLoaded') return
+    draft = textOf(event.settings)
+    showDraft?.(draft)
+  })
+}
 
 /**
  * Keeps a chart canvas's text alternative saying what it shows now (latest loss, latest accuracies).
@@ -73,7 +87,13 @@ export function TrainPane({ lab, store }: { lab: LabApi; store: TrainingStore })
     setText(next)
   }
   // a loaded model's settings show in the form, so the form says what the net is
-  useEffect(() => lab.onEvent((event) => event.type === 'modelLoaded' && change(textOf(event.settings))), [lab])
+  useEffect(() => {
+    followLoadedModels(lab)
+    showDraft = setText
+    return () => {
+      showDraft = null
+    }
+  }, [lab])
 
   // Focus follows the action when the focused button disables itself (WAI-ARIA APG: never drop focus to <body>):
   // Start → Pause once the run is going, Pause/Stop → Start once it has ended.

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { DatasetInfo, LabEvent, RunRecord } from '../protocol'
 import { BOOK_SETTINGS } from './validate'
-import { parseRunRecord, RunRecorder, runToCsv } from './run-record'
+import { parseRunRecord, RunRecorder, runToCsv, runToJson } from './run-record'
 
 const dataset: DatasetInfo = { kind: 'default', name: 'mnist package, 10,000 digits', trainSize: 7996, testSize: 2004, expectedTestAccuracy: 0.93 }
 const settings = { ...BOOK_SETTINGS, iterations: 5 }
@@ -32,11 +32,24 @@ function record(): RunRecord {
 describe('RunRecorder keeps 5.7.4 train_loss_list and the accuracy lists', () => {
   it('returns a record only on done, with every iteration loss in order', () => {
     const r = record()
-    assert.deepEqual(r.losses, [2.3, 2.2, 2.0, 1.75, 1.5].map(Math.fround))
+    assert.ok(r.losses instanceof Float32Array, 'kept as float32, as the worker sent them')
+    assert.deepEqual(Array.from(r.losses), [2.3, 2.2, 2.0, 1.75, 1.5].map(Math.fround))
     assert.equal(r.epochs.length, 2)
     assert.equal(r.reason, 'completed')
     assert.match(r.id, /^[A-Za-z0-9-]+$/)
     assert.ok(r.finishedAt > r.startedAt)
+  })
+
+  it("one owner: the finished record's losses are a view of the recorder's log, which stays readable until the next start", () => {
+    const recorder = new RunRecorder()
+    let finished: RunRecord | undefined
+    for (const e of runEvents()) finished = recorder.consume(e) ?? finished
+    assert.ok(finished && recorder.losses)
+    assert.equal((finished.losses as Float32Array).buffer, recorder.losses.view().buffer, 'no second copy')
+    const first = recorder.losses
+    recorder.consume(runEvents()[0]!)
+    assert.notEqual(recorder.losses, first, 'a new run gets a new buffer, so the finished record is never overwritten')
+    assert.deepEqual(Array.from(finished.losses), [2.3, 2.2, 2.0, 1.75, 1.5].map(Math.fround))
   })
 
   it('discards a run that failed, so the next done without started yields nothing', () => {
@@ -50,7 +63,7 @@ describe('RunRecorder keeps 5.7.4 train_loss_list and the accuracy lists', () =>
 describe('parseRunRecord', () => {
   it('accepts a record that went through JSON and gives it back unchanged', () => {
     const r = record()
-    assert.deepEqual(parseRunRecord(JSON.parse(JSON.stringify(r)), 'run.json'), r)
+    assert.deepEqual(parseRunRecord(JSON.parse(runToJson(r)), 'run.json'), { ...r, losses: Array.from(r.losses) })
   })
 
   const bad: [string, (r: Record<string, unknown>) => unknown, RegExp][] = [
@@ -66,7 +79,7 @@ describe('parseRunRecord', () => {
   ]
   for (const [what, mutate, message] of bad) {
     it(`rejects ${what}, naming the file and the field`, () => {
-      const raw = mutate(JSON.parse(JSON.stringify(record())))
+      const raw = mutate(JSON.parse(runToJson(record())))
       assert.throws(() => parseRunRecord(raw, 'run.json'), message)
     })
   }

@@ -1,6 +1,7 @@
 // The run history's record (5.7.4's train_loss_list and train/test_acc_list, kept per run).
 // Pure: no node:*, no DOM; the desktop main process and the browser edition both use it.
 import type { DatasetInfo, EpochPoint, LabEvent, RunRecord, RunSummary, TrainSettings } from '../protocol'
+import { LossLog } from './loss-log'
 import { describeValue, isRecord, LabInputError, parseTrainSettings } from './validate'
 
 export const RUN_FORMAT = 'backprop-lab-run'
@@ -18,7 +19,7 @@ interface OpenRun {
   settings: TrainSettings
   dataset: DatasetInfo
   backend: string
-  losses: number[]
+  losses: LossLog
   epochs: EpochPoint[]
 }
 
@@ -28,26 +29,34 @@ interface OpenRun {
  */
 export class RunRecorder {
   private run: OpenRun | undefined
+  private log: LossLog | undefined
 
   constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /**
+   * The losses of the run going, or of the last one until the next starts: the one buffer that holds them
+   * (a finished record's losses are a view of it, so others read it instead of keeping a copy).
+   */
+  get losses(): LossLog | undefined {
+    return this.log
+  }
 
   /** Feeds one event; returns the finished record on 'done', otherwise undefined. */
   consume(event: LabEvent): RunRecord | undefined {
     switch (event.type) {
       case 'started':
-        this.run = { startedAt: this.now(), settings: event.settings, dataset: event.dataset, backend: event.backend, losses: [], epochs: [] }
+        this.log = new LossLog(event.settings.iterations)
+        this.run = { startedAt: this.now(), settings: event.settings, dataset: event.dataset, backend: event.backend, losses: this.log, epochs: [] }
         return undefined
       case 'progress':
-        if (this.run) {
-          // Index by iteration, not by arrival, so the record is right even if a chunk were ever repeated.
-          for (let k = 0; k < event.losses.length; k++) this.run.losses[event.firstIteration + k] = event.losses[k]!
-        }
+        // Indexed by iteration, not by arrival, so the record is right even if a chunk were ever repeated.
+        this.run?.losses.set(event.firstIteration, event.losses)
         return undefined
       case 'epoch':
         this.run?.epochs.push({ epoch: event.epoch, iteration: event.iteration, trainAccuracy: event.trainAccuracy, testAccuracy: event.testAccuracy })
         return undefined
       case 'done':
-        return this.finish(event.reason, event.summary)
+        return this.finish(event.reason, event.summary, event.model)
       case 'failed':
         this.run = undefined
         return undefined
@@ -56,11 +65,11 @@ export class RunRecorder {
     }
   }
 
-  private finish(reason: RunRecord['reason'], summary: RunSummary): RunRecord | undefined {
+  private finish(reason: RunRecord['reason'], summary: RunSummary, model: unknown): RunRecord | undefined {
     const run = this.run
     this.run = undefined
     if (!run) return undefined
-    const losses = Array.from(run.losses, (loss) => loss ?? Number.NaN)
+    const losses = run.losses.view()
     return {
       format: RUN_FORMAT,
       version: RUN_VERSION,
@@ -74,6 +83,7 @@ export class RunRecorder {
       summary,
       losses,
       epochs: run.epochs,
+      ...(model === undefined ? {} : { model }),
     }
   }
 }
@@ -161,6 +171,37 @@ export function parseRunRecord(raw: unknown, fileName: string): RunRecord {
     losses: losses as number[],
     epochs: parseEpochs(field(r, 'epochs', where), where),
   }
+}
+
+/** The whole run as the JSON a run file or an export holds (losses as a plain array, whatever they are kept in). */
+export function runToJson(record: RunRecord): string {
+  // the weights stay out: the run's JSON is its log (format version 1); "Use this run's model" then Save model gives them
+  return JSON.stringify({ ...record, losses: Array.from(record.losses), model: undefined, hasModel: undefined })
+}
+
+/** A run id from an untrusted caller, checked before it touches a path or a key. */
+export function parseRunId(raw: unknown): string {
+  if (typeof raw !== 'string' || !RUN_ID_PATTERN.test(raw)) {
+    throw new LabInputError(`runId must be letters, digits and '-' only (at most 100), got ${typeof raw === 'string' ? JSON.stringify(raw.slice(0, 40)) : describeValue(raw)}`)
+  }
+  return raw
+}
+
+/** The Runs pane's limits for a run's name and note (its inputs' maxLength). */
+export const RUN_LABEL_LIMITS = { name: 80, note: 400 } as const
+
+/** A run's name and note from an untrusted caller: two strings within their limits, trimmed. */
+export function parseRunLabel(raw: unknown): { name: string; note: string } {
+  if (!isRecord(raw)) throw new LabInputError(`the run's label must be an object with a name and a note, got ${describeValue(raw)}`)
+  const out = { name: '', note: '' }
+  for (const key of ['name', 'note'] as const) {
+    const value = raw[key]
+    if (typeof value !== 'string') throw new LabInputError(`the run's ${key} must be text, got ${describeValue(value)}`)
+    const limit = RUN_LABEL_LIMITS[key]
+    if (value.length > limit) throw new LabInputError(`the run's ${key} is ${value.length} characters long; at most ${limit} fit`)
+    out[key] = value.trim()
+  }
+  return out
 }
 
 /** The run's log as CSV: one row per iteration; accuracies only on the rows where an epoch was evaluated. */

@@ -69,6 +69,28 @@ describe('worker session: a run streams started → progress … epoch … done'
     }
   })
 
+  it("done carries the run's final weights as a model file that loads back into the same predictions (#12 item 4)", async () => {
+    const port = session()
+    port.send({ type: 'start', settings: small })
+    const done = await port.next('done')
+    const model = done.model as { format: string; hyperparameters: TrainSettings; metrics: { iterations: number } }
+    assert.equal(model.format, 'backprop-lab-model')
+    assert.deepEqual(model.hyperparameters, small)
+    assert.equal(model.metrics.iterations, 60)
+    const pixels = new Float32Array(784).fill(0.3)
+    port.send({ type: 'predict', requestId: 1, pixels })
+    const before = await port.next('prediction')
+    port.send({ type: 'resetWeights', settings: small })
+    await port.next('weightsReset')
+    port.send({ type: 'importModel', model: done.model, fileName: 'run x' })
+    await port.next('modelLoaded')
+    const from = port.events.length
+    port.send({ type: 'predict', requestId: 2, pixels: new Float32Array(784).fill(0.3) })
+    const after = await port.next('prediction', from)
+    assert.equal(after.requestId, 2)
+    assert.deepEqual(after.probabilities, before.probabilities)
+  })
+
   it('orders the events: started first, an epoch after the losses it covers, done last with the summary', async () => {
     const port = session()
     port.send({ type: 'start', settings: small })

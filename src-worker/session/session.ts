@@ -257,7 +257,9 @@ export class LabSession {
         const outcome = await streamRun(steps, (e, t) => this.post(e, t), control, yielder, this.deps.timing ?? DEFAULT_TIMING)
         const summary = outcome.reason === 'completed' ? outcome.summary : stoppedSummary(backend, data.split, settings, ipe, outcome.progress, (e) => this.post(e))
         Object.assign(model, { iterations: summary.iterations, finalLoss: summary.finalLoss, accuracy: { train: summary.trainAccuracy, test: summary.testAccuracy } })
-        this.post({ type: 'done', reason: outcome.reason, summary })
+        // the final weights travel with the run, to be kept beside it (#12 item 4); none when no iteration ran
+        const weights = summary.iterations > 0 ? exportModel(model, data) : undefined
+        this.post({ type: 'done', reason: outcome.reason, summary, ...(weights ? { model: weights } : {}) })
       } catch (error) {
         if (!(error instanceof TrainingDivergedError)) throw error
         Object.assign(model, { iterations: error.iteration, finalLoss: null })
