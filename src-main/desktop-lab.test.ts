@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { LabEvent } from '../src-worker/protocol'
 import { BOOK_SETTINGS } from '../src-worker/session/validate'
 import { createDesktopLab } from './desktop-lab'
-import { builtWorkerMissing, realWorker } from './test-doubles/host-harness'
+import { builtWorkerMissing, fakeWorker, realWorker } from './test-doubles/host-harness'
 
 const missing = builtWorkerMissing()
 if (missing) console.log(`SKIP run history with the real worker bundle: ${missing}`)
@@ -56,5 +56,29 @@ describe('finished runs land in the history (real worker bundle)', { skip: missi
     const csvPath = join(folder, 'run.csv')
     await history.exportCsv(run.id, csvPath)
     assert.equal((await readFile(csvPath, 'utf8')).trimEnd().split('\n').length, 1 + 200)
+  })
+})
+
+describe('a run whose worker goes away is kept as far as it got (test-double worker)', () => {
+  it('a worker that exits mid-run leaves a stopped run in the history with the losses that arrived, before failed reaches the window', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'bpl-lab-'))
+    const delivered: LabEvent[] = []
+    let kept!: (problem: string | null) => void
+    const keptOnce = new Promise<string | null>((resolve) => (kept = resolve))
+    const { host, history } = createDesktopLab({
+      createWorker: fakeWorker({ crash: 'exitAfterProgress' }),
+      send: (e) => void delivered.push(e),
+      historyFolder: folder,
+      onRunKept: kept,
+    })
+    cleanups.push(() => host.dispose(), () => rm(folder, { recursive: true, force: true }))
+    host.rendererReady()
+    host.command({ type: 'start', settings: { ...BOOK_SETTINGS, hiddenSize: 10, iterations: 200 } })
+    assert.equal(await keptOnce, null)
+    const { runs } = await history.list()
+    assert.equal(runs.length, 1)
+    assert.equal(runs[0]!.reason, 'stopped')
+    assert.equal(runs[0]!.summary.iterations, 10, 'the fake worker sent one chunk of 10 losses before it exited')
+    assert.equal((await history.losses(runs[0]!.id)).length, 10)
   })
 })

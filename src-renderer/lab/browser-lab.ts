@@ -1,35 +1,21 @@
 // The browser edition's LabApi: the same engine in a Web Worker, speaking WorkerCommand / LabEvent.
 // Files come from <input type=file>, saves are downloads, run history lives in localStorage. A crashed worker
 // is replaced at once and given back the IDX data it had accepted (data-restore.ts, as main's host does).
-// A worker that goes silent (it closed itself, or hangs) is caught by a heartbeat: while a run goes, some
-// event must come every HEARTBEAT_MS, and a pause/resume/stop must be answered within REPLY_MS. Either way
-// the run ends as 'failed' with a plain reason, is kept in the history as stopped at the iteration it
-// reached, and a fresh worker takes over, as after a crash.
+// A worker that goes silent (it closed itself, or hangs) is caught by the heartbeat of worker-watch.ts, as in
+// main's host. Either way the run ends as 'failed' with a plain reason, the recorder keeps it in the history as
+// stopped at the iteration it reached, and a fresh worker takes over, as after a crash.
 import { commandMethods } from '../../src-worker/session/command-methods'
 import { DataRestore } from '../../src-worker/session/data-restore'
-import type { EpochPoint, LabApi, LabEvent, RunRecord, TrainSettings, WorkerCommand } from '../../src-worker/protocol'
+import type { LabApi, LabEvent, RunRecord, WorkerCommand } from '../../src-worker/protocol'
 import { RunRecorder, runToCsv, runToJson } from '../../src-worker/session/run-record'
+import { HEARTBEAT_MS, REPLY_MS, WorkerWatch } from '../../src-worker/session/worker-watch'
 import { downloadText, pickFiles, readIdxFiles, readModelJson } from './browser-files'
 import { BrowserRunHistory } from './browser-runs'
 import { BrowserMyDigits } from './browser-my-digits'
 
-/** A run going must show some event this often (an epoch's evaluation of 60,000 digits takes a few seconds). */
-export const HEARTBEAT_MS = 30_000
-/** pause, resume and stop must be answered this fast */
-export const REPLY_MS = 10_000
-
 export interface BrowserLabOptions {
   heartbeatMs?: number
   replyMs?: number
-}
-
-/** What the lab knows of the run going, to keep it as stopped if the worker goes away mid-run. */
-interface Going {
-  settings: TrainSettings
-  startedMs: number
-  iteration: number
-  lastLoss: number
-  lastEpoch: EpochPoint | null
 }
 
 function stamp(): string {
@@ -60,64 +46,10 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
     history.save(record).then(historyChanged, (error: unknown) => historyChanged(`run ${record.id} was not kept: ${String(error)}`))
   }
 
-  let going: Going | null = null
-  let paused = false
-  /** when the worker last said anything, and when it owes an answer by */
-  let lastHeard = Date.now()
-  let replyDue: number | null = null
-  const watch = (event: LabEvent): void => {
-    lastHeard = Date.now()
-    switch (event.type) {
-      case 'started':
-        going = { settings: event.settings, startedMs: Date.now(), iteration: 0, lastLoss: Number.NaN, lastEpoch: null }
-        paused = false
-        break
-      case 'progress':
-        if (going && event.losses.length > 0) {
-          going.iteration = event.firstIteration + event.losses.length
-          going.lastLoss = event.losses[event.losses.length - 1]!
-        }
-        break
-      case 'epoch':
-        if (going) going.lastEpoch = { epoch: event.epoch, iteration: event.iteration, trainAccuracy: event.trainAccuracy, testAccuracy: event.testAccuracy }
-        break
-      case 'paused':
-        paused = true
-        break
-      case 'resumed':
-        paused = false
-        break
-      case 'done':
-      case 'failed':
-        going = null
-        break
-      default:
-        break
-    }
-    if (event.type === 'paused' || event.type === 'resumed' || event.type === 'done' || event.type === 'failed' || event.type === 'rejected') replyDue = null
-  }
-
-  /** Ends the run going (if any) as kept-as-stopped, and returns the iteration it reached. */
-  const keepGoingAsStopped = (): number | undefined => {
-    const run = going
-    going = null
-    if (!run) return undefined
-    const seconds = (Date.now() - run.startedMs) / 1000
-    const record = recorder.consume({
-      type: 'done',
-      reason: 'stopped',
-      summary: {
-        iterations: run.iteration, seed: run.settings.seed, finalLoss: Number.isFinite(run.lastLoss) ? run.lastLoss : 0,
-        trainAccuracy: run.lastEpoch?.trainAccuracy ?? 0, testAccuracy: run.lastEpoch?.testAccuracy ?? 0,
-        msPerIteration: run.iteration > 0 ? (seconds * 1000) / run.iteration : 0, totalSeconds: seconds,
-      },
-    })
-    if (record) keep(record)
-    return run.iteration
-  }
+  const watch = new WorkerWatch(heartbeatMs, replyMs, Date.now())
 
   const emit = (event: LabEvent): void => {
-    watch(event)
+    watch.heard(event, Date.now())
     const record = recorder.consume(event)
     if (record) keep(record)
     for (const waiter of waiters) waiter(event)
@@ -152,24 +84,18 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
   const replace = (old: Worker, why: string): void => {
     old.terminate()
     if (worker !== old) return
-    const iteration = keepGoingAsStopped()
+    const iteration = recorder.iterationsSoFar
     emit({ type: 'failed', reason: data.crashReason(why, 'into it'), ...(iteration === undefined ? {} : { iteration }) })
     worker = spawn()
-    lastHeard = Date.now()
-    replyDue = null
+    watch.reset(Date.now())
     const restore = data.restoreCommand
     if (restore) send(restore, [], true)
   }
 
   setInterval(() => {
-    if (!worker) return
-    const now = Date.now()
-    const owes = replyDue !== null && now > replyDue
-    const silent = going !== null && !paused && now - lastHeard > heartbeatMs
-    if (!owes && !silent) return
-    const seconds = Math.round((owes ? replyMs : heartbeatMs) / 1000)
-    replace(worker, `the training worker stopped answering (nothing for ${seconds} s); the run was kept as stopped and a fresh worker was started`)
-  }, Math.max(100, Math.min(heartbeatMs, replyMs) / 4))
+    const why = worker ? watch.overdue(Date.now()) : null
+    if (worker && why) replace(worker, `${why}; the run was kept as stopped and a fresh worker was started`)
+  }, watch.checkEveryMs)
 
   if (e2e !== null) {
     Object.assign(globalThis, {
@@ -191,7 +117,7 @@ export function createBrowserLab(options: BrowserLabOptions = {}): LabApi {
     if (!worker) return refuse(command.type, new Error('the training worker could not start; reload the page to try again'))
     worker.postMessage(command, transfer)
     data.sent(command, restore)
-    if ((command.type === 'pause' || command.type === 'resume' || command.type === 'stop') && going) replyDue ??= Date.now() + replyMs
+    watch.sent(command.type, Date.now())
   }
   const refuse = (command: WorkerCommand['type'], error: unknown): void =>
     emit({ type: 'rejected', command, message: error instanceof Error ? error.message : String(error) })

@@ -52,11 +52,38 @@ describe('RunRecorder keeps 5.7.4 train_loss_list and the accuracy lists', () =>
     assert.deepEqual(Array.from(finished.losses), [2.3, 2.2, 2.0, 1.75, 1.5].map(Math.fround))
   })
 
-  it('discards a run that failed, so the next done without started yields nothing', () => {
+  it('keeps a run whose worker went away as stopped, with the iterations whose losses came and no weights', () => {
+    let clock = Date.parse('2026-11-29T10:00:00.000Z')
+    const recorder = new RunRecorder(() => new Date((clock += 2000)))
+    for (const e of runEvents().slice(0, 3)) recorder.consume(e)
+    assert.equal(recorder.iterationsSoFar, 3)
+    const kept = recorder.consume({ type: 'failed', reason: 'the training worker stopped answering', iteration: 3 })
+    assert.ok(kept)
+    assert.equal(kept.reason, 'stopped')
+    assert.deepEqual(Array.from(kept.losses), [2.3, 2.2, 2.0].map(Math.fround))
+    assert.deepEqual(
+      { ...kept.summary },
+      { iterations: 3, seed: 42, finalLoss: Math.fround(2.0), trainAccuracy: 0.1, testAccuracy: 0.09, msPerIteration: (2 * 1000) / 3, totalSeconds: 2 },
+    )
+    assert.equal(kept.model, undefined, 'its weights died with the worker')
+    assert.equal(recorder.iterationsSoFar, undefined)
+    assert.equal(recorder.consume({ type: 'done', reason: 'stopped', summary }), undefined, 'nothing left open')
+    assert.deepEqual(parseRunRecord(JSON.parse(runToJson(kept)), 'kept.json').summary, kept.summary, 'it is a valid run file')
+  })
+
+  it('a diverged run is kept up to its last finite loss, so its file can be written and read back', () => {
     const recorder = new RunRecorder()
-    recorder.consume(runEvents()[0]!)
-    recorder.consume({ type: 'failed', reason: 'loss became NaN at iteration 3', iteration: 3 })
-    assert.equal(recorder.consume({ type: 'done', reason: 'stopped', summary }), undefined)
+    for (const e of runEvents().slice(0, 3)) recorder.consume(e)
+    recorder.consume({ type: 'progress', firstIteration: 3, losses: new Float32Array([3e7, Number.NaN]) })
+    const kept = recorder.consume({ type: 'failed', reason: 'loss became NaN at iteration 4', iteration: 4 })
+    assert.ok(kept)
+    assert.deepEqual(Array.from(kept.losses), [2.3, 2.2, 2.0, 3e7].map(Math.fround))
+    assert.equal(kept.summary.iterations, 4)
+    assert.doesNotThrow(() => parseRunRecord(JSON.parse(runToJson(kept)), 'diverged.json'))
+  })
+
+  it('a failure with no run going keeps nothing', () => {
+    assert.equal(new RunRecorder().consume({ type: 'failed', reason: 'the lab could not start' }), undefined)
   })
 })
 

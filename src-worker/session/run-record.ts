@@ -25,7 +25,7 @@ interface OpenRun {
 
 /**
  * Turns a stream of LabEvents into RunRecords: 'started' opens a run, 'progress' and 'epoch' fill it,
- * 'done' closes it and returns the record. 'failed' discards the open run (only finished runs are kept).
+ * 'done' closes it and returns the record; 'failed' closes it too, as a stopped run of what had arrived.
  */
 export class RunRecorder {
   private run: OpenRun | undefined
@@ -41,7 +41,12 @@ export class RunRecorder {
     return this.log
   }
 
-  /** Feeds one event; returns the finished record on 'done', otherwise undefined. */
+  /** How many iterations of the run going have reported their loss; undefined when none is going. */
+  get iterationsSoFar(): number | undefined {
+    return this.run?.losses.count
+  }
+
+  /** Feeds one event; returns the finished record on 'done' (or the run kept as stopped on 'failed'), otherwise undefined. */
   consume(event: LabEvent): RunRecord | undefined {
     switch (event.type) {
       case 'started':
@@ -58,18 +63,44 @@ export class RunRecorder {
       case 'done':
         return this.finish(event.reason, event.summary, event.model)
       case 'failed':
-        this.run = undefined
-        return undefined
+        return this.keepAsStopped()
       default:
         return undefined
     }
   }
 
-  private finish(reason: RunRecord['reason'], summary: RunSummary, model: unknown): RunRecord | undefined {
+  /**
+   * The worker went away mid-run (a crash, an exit, silence): the run is kept as far as it got, as a stopped
+   * run of the iterations whose losses arrived. Its weights died with the worker, so it has no model. The step
+   * time is wall clock here (the worker's own timing is gone with it), evaluations included.
+   */
+  private keepAsStopped(): RunRecord | undefined {
+    const run = this.run
+    if (!run) return undefined
+    // only the iterations up to the first loss that is not finite: a diverged loss (NaN, Infinity) or a chunk
+    // that never came cannot be written to a run file, and what follows it is not a curve
+    const all = run.losses.view()
+    let iterations = 0
+    while (iterations < all.length && Number.isFinite(all[iterations]!)) iterations++
+    const losses = all.subarray(0, iterations)
+    const last = run.epochs.filter((e) => e.iteration < iterations).at(-1)
+    const seconds = Math.max(0, (this.now().getTime() - run.startedAt.getTime()) / 1000)
+    return this.finish('stopped', {
+      iterations,
+      seed: run.settings.seed,
+      finalLoss: iterations > 0 ? losses[iterations - 1]! : 0,
+      trainAccuracy: last?.trainAccuracy ?? 0,
+      testAccuracy: last?.testAccuracy ?? 0,
+      msPerIteration: iterations > 0 ? (seconds * 1000) / iterations : 0,
+      totalSeconds: seconds,
+    }, undefined, losses)
+  }
+
+  private finish(reason: RunRecord['reason'], summary: RunSummary, model: unknown, kept?: Float32Array): RunRecord | undefined {
     const run = this.run
     this.run = undefined
     if (!run) return undefined
-    const losses = run.losses.view()
+    const losses = kept ?? run.losses.view()
     return {
       format: RUN_FORMAT,
       version: RUN_VERSION,
