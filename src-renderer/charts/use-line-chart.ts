@@ -70,6 +70,21 @@ export function useLineChart(
   useEffect(() => {
     const canvas = canvasRef.current
     if (!canvas) return
+    // Made in a task of its own after the pane's first paint (the frame, then a timer): a tab switch then paints at once, and each chart's
+    // creation (Chart.js's first layout and draw, ~20–30 ms) is its own task rather than all of them in the click's.
+    let stop: (() => void) | undefined
+    let soon: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => (soon = setTimeout(() => (stop = create(canvas)), 0)))
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(soon)
+      stop?.()
+    }
+    // created once per mount; config/attach/points are read at creation only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  function create(canvas: HTMLCanvasElement): () => void {
     const chart = new Chart(canvas, config())
     chartRef.current = chart
     applyTheme(chart, canvas)
@@ -97,8 +112,6 @@ export function useLineChart(
       chartRef.current = null
       handle.current = null
     }
-    // created once per mount; config/attach/points are read at creation only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }
   return handle
 }
