@@ -3,6 +3,7 @@
 import type { DigitBatch, LabApi, LabEvent, MyDigit } from '../../src-worker/protocol'
 import { MAX_MY_DIGITS, myDigitsToSet } from '../../src-worker/data/my-digits'
 import { errorDetail } from '../lab/error-detail'
+import { ExternalStore } from '../store/external-store'
 
 export interface Evaluation {
   /** by digit id */
@@ -32,25 +33,13 @@ export interface MyDigitsState {
 let nextRequest = 1
 let nextId = 0
 
-export class MyDigitsStore {
-  private state: MyDigitsState = { digits: [], loaded: false, problem: null, unsaved: false, evaluation: null, evaluating: false, trainWithThem: false, removed: null }
-  private readonly listeners = new Set<() => void>()
+export class MyDigitsStore extends ExternalStore<MyDigitsState> {
   private pending: number | null = null
 
   constructor(private readonly lab: LabApi) {
+    super({ digits: [], loaded: false, problem: null, unsaved: false, evaluation: null, evaluating: false, trainWithThem: false, removed: null })
     lab.onEvent(this.onEvent)
     void this.load()
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-  getSnapshot = (): MyDigitsState => this.state
-
-  private set(patch: Partial<MyDigitsState>): void {
-    this.state = { ...this.state, ...patch }
-    for (const l of this.listeners) l()
   }
 
   async load(): Promise<void> {

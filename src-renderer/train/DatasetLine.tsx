@@ -1,16 +1,9 @@
 import { useSyncExternalStore } from 'react'
-import type { DatasetInfo, LabApi } from '../../src-worker/protocol'
+import type { LabApi } from '../../src-worker/protocol'
 import type { TrainingStore } from '../store/training-store'
-import { useI18n, type T } from '../i18n'
-import { datasetName } from './dataset-name'
+import { useI18n } from '../i18n'
+import { datasetName, labelNames } from './dataset-name'
 import { DownloadPanel } from './DownloadPanel'
-
-/** What each label means where it is not the digit itself (Fashion-MNIST), in the UI's language; null for digits. */
-export function labelNames(t: T, dataset: DatasetInfo | null): readonly string[] | null {
-  if (!dataset) return null
-  if (dataset.source === 'fashion') return t.data.fashionLabels
-  return dataset.labelNames ?? null
-}
 
 /** Which images the run uses, the test accuracy the book's settings reach on them, and where to get other data. */
 export function DatasetLine({ lab, store, busy }: { lab: LabApi; store: TrainingStore; busy: boolean }) {

@@ -13,11 +13,11 @@ import { downloadStoreFor } from './download-store'
 ;(globalThis as { React?: typeof React }).React = React
 let I18nProvider: typeof import('../i18n').I18nProvider
 let DownloadPanel: typeof import('./DownloadPanel').DownloadPanel
-let labelNames: typeof import('./DatasetLine').labelNames
+let labelNames: typeof import('./dataset-name').labelNames
 before(async () => {
   ;({ I18nProvider } = await import('../i18n'))
   ;({ DownloadPanel } = await import('./DownloadPanel'))
-  ;({ labelNames } = await import('./DatasetLine'))
+  ;({ labelNames } = await import('./dataset-name'))
 })
 
 function fake(status: DownloadStatus) {

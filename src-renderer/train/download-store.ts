@@ -3,6 +3,8 @@
 // outside the pane so switching tabs mid-download loses nothing.
 import type { DatasetDownloadApi, DownloadState, DownloadStatus } from '../../src-worker/protocol'
 import type { DownloadableDataset } from '../../src-worker/datasets'
+import { errorDetail } from '../lab/error-detail'
+import { ExternalStore } from '../store/external-store'
 
 export interface DownloadView {
   status: DownloadStatus | null
@@ -12,13 +14,10 @@ export interface DownloadView {
   refused: string | null
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '')
-
-export class DownloadStore {
-  private view: DownloadView = { status: null, state: null, refused: null }
-  private readonly listeners = new Set<() => void>()
+export class DownloadStore extends ExternalStore<DownloadView> {
 
   constructor(private readonly api: DatasetDownloadApi) {
+    super({ status: null, state: null, refused: null })
     api.onDownload((state) => {
       this.set({ state })
       if (state.state !== 'running') void this.refresh()
@@ -26,24 +25,13 @@ export class DownloadStore {
     void this.refresh()
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-  getSnapshot = (): DownloadView => this.view
-
-  private set(patch: Partial<DownloadView>): void {
-    this.view = { ...this.view, ...patch }
-    for (const l of this.listeners) l()
-  }
-
   async refresh(): Promise<void> {
     try {
       const status = await this.api.downloadStatus()
       // a reloaded page learns of a download under way from the status
-      this.set(status.active && this.view.state?.state !== 'running' ? { status, state: status.active } : { status })
+      this.set(status.active && this.state.state?.state !== 'running' ? { status, state: status.active } : { status })
     } catch (error) {
-      this.set({ refused: messageOf(error) })
+      this.set({ refused: errorDetail(error) })
     }
   }
 
@@ -52,7 +40,7 @@ export class DownloadStore {
     try {
       await this.api.startDownload(dataset)
     } catch (error) {
-      this.set({ refused: messageOf(error) })
+      this.set({ refused: errorDetail(error) })
     }
   }
 
@@ -60,7 +48,7 @@ export class DownloadStore {
     try {
       await this.api.cancelDownload()
     } catch (error) {
-      this.set({ refused: messageOf(error) })
+      this.set({ refused: errorDetail(error) })
     }
   }
 
@@ -69,7 +57,7 @@ export class DownloadStore {
     try {
       await this.api.useDownloaded(dataset)
     } catch (error) {
-      this.set({ refused: messageOf(error) })
+      this.set({ refused: errorDetail(error) })
       void this.refresh()
     }
   }

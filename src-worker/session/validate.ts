@@ -71,7 +71,12 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
  */
 export function parseDecimal(text: string): number | string {
   const trimmed = text.trim()
-  return DECIMAL.test(trimmed) ? Number(trimmed) : trimmed
+  return isDecimal(trimmed) ? Number(trimmed) : trimmed
+}
+
+/** Whether trimmed text is a number written in plain decimal (the rule every numeric field follows). */
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text)
 }
 
 /** Returns the value if it satisfies the field's range, else throws naming field, range and value. */
