@@ -244,7 +244,7 @@ export type LabEvent =
   | ({ type: 'testSample'; index: number; probabilities: number[]; trained: boolean } & DigitView)
   /** W1 as hiddenSize tiles of 784; confusion[actual * 10 + predicted] counts over the test set */
   /** misclassified: every wrong test digit (up to a limit) with the softmax output for its predicted digit */
-  | { type: 'inspection'; hiddenSize: number; W1: Float32Array; confusion: number[]; misclassified: (DigitView & { index: number; confidence: number })[]; trained: boolean }
+  | { type: 'inspection'; hiddenSize: number; W1: Float32Array; /** the tiles' shared colour scale: ±this is white/black (session-views.tileScale) */ tileScale: number; confusion: number[]; misclassified: (DigitView & { index: number; confidence: number })[]; trained: boolean }
   | { type: 'model'; model: unknown }
   | { type: 'stepTraced'; requestId: number; step: StepRecord }
   /** the traced update is now the network's: the loss on that batch went from lossBefore to lossAfter */

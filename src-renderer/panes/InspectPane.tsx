@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { LabApi, LabEvent } from '../../src-worker/protocol'
 import { useI18n } from '../i18n'
 import { refusalText } from '../i18n/worker-messages'
 import { DigitCanvas } from '../predict/DigitCanvas'
-import { EnlargedTile, sharedScale, WeightTiles } from './WeightTiles'
+import { EnlargedTile, WeightTiles } from './WeightTiles'
 
 type Inspection = Extract<LabEvent, { type: 'inspection' }>
 /** at most one inspection request per this many ms while training streams epochs */
@@ -44,7 +44,7 @@ export function InspectPane({ lab, onOpenInPredict }: { lab: LabApi; onOpenInPre
 
   const hidden = inspection?.hiddenSize ?? 0
   const unit = selected !== null && selected < hidden ? selected : null
-  const scale = useMemo(() => (inspection ? sharedScale(inspection.W1) : 1), [inspection])
+  const scale = inspection?.tileScale ?? 1
   const wrong = inspection?.misclassified ?? []
   const pages = Math.max(1, Math.ceil(wrong.length / PAGE))
   const current = Math.min(page, pages - 1)
@@ -76,6 +76,7 @@ export function InspectPane({ lab, onOpenInPredict }: { lab: LabApi; onOpenInPre
             <div className="tiles-row">
               <WeightTiles
                 W1={inspection.W1}
+                scale={scale}
                 hiddenSize={hidden}
                 selected={unit}
                 onSelect={setSelected}
@@ -84,7 +85,7 @@ export function InspectPane({ lab, onOpenInPredict }: { lab: LabApi; onOpenInPre
               />
               {unit !== null && (
                 <figure className="enlarged" data-testid="enlarged-tile">
-                  <EnlargedTile W1={inspection.W1} unit={unit} label={t.inspect.enlarged(String(unit + 1))} />
+                  <EnlargedTile W1={inspection.W1} scale={scale} unit={unit} label={t.inspect.enlarged(String(unit + 1))} />
                   <figcaption>{t.inspect.enlarged(String(unit + 1))}</figcaption>
                   <button onClick={() => setSelected(null)}>{t.inspect.closeEnlarged}</button>
                 </figure>

@@ -1,16 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 
 /**
- * One shared colour scale for every tile: ±the 99.5th percentile of |w| over all of W1 (a few outliers
- * would otherwise turn every tile grey); values beyond it are clipped to white or black.
+ * Hidden neuron `unit`'s 784 weights (W1's column, sent as tile `unit`) as a 28×28 grey image: 0 grey, + white, − black.
+ * Every tile shares one scale (the inspection's tileScale, worked out in the worker): beyond ±scale is clipped.
  */
-export function sharedScale(W1: Float32Array): number {
-  if (W1.length === 0) return 1
-  const magnitudes = Float32Array.from(W1, Math.abs).sort()
-  return Math.max(1e-12, magnitudes[Math.min(magnitudes.length - 1, Math.floor(0.995 * magnitudes.length))]!)
-}
-
-/** Hidden neuron `unit`'s 784 weights (W1's column, sent as tile `unit`) as a 28×28 grey image: 0 grey, + white, − black. */
 function TileCanvas({ W1, unit, scale, className, label }: { W1: Float32Array; unit: number; scale: number; className: string; label?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
@@ -33,9 +26,8 @@ function TileCanvas({ W1, unit, scale, className, label }: { W1: Float32Array; u
  * W1 arrives as hidden tiles of 784 (session-views.w1Tiles).
  */
 export function WeightTiles({
-  W1, hiddenSize, selected, onSelect, label, tileLabel,
-}: { W1: Float32Array; hiddenSize: number; selected: number | null; onSelect: (unit: number | null) => void; label: string; tileLabel: (unit: number) => string }) {
-  const scale = useMemo(() => sharedScale(W1), [W1])
+  W1, scale, hiddenSize, selected, onSelect, label, tileLabel,
+}: { W1: Float32Array; scale: number; hiddenSize: number; selected: number | null; onSelect: (unit: number | null) => void; label: string; tileLabel: (unit: number) => string }) {
   return (
     <ul className="tiles" aria-label={label} data-testid="weight-tiles" data-scale={scale}>
       {Array.from({ length: hiddenSize }, (_, unit) => (
@@ -50,7 +42,6 @@ export function WeightTiles({
 }
 
 /** One tile large, on the same shared scale. */
-export function EnlargedTile({ W1, unit, label }: { W1: Float32Array; unit: number; label: string }) {
-  const scale = useMemo(() => sharedScale(W1), [W1])
+export function EnlargedTile({ W1, scale, unit, label }: { W1: Float32Array; scale: number; unit: number; label: string }) {
   return <TileCanvas W1={W1} unit={unit} scale={scale} className="tile-large" label={label} />
 }

@@ -32,6 +32,46 @@ export function w1Tiles(W1: { rows: number; cols: number; data: Float64Array }):
   return tiles
 }
 
+/** The share of |w| the tiles' colour scale covers: a few outliers would otherwise turn every tile grey. */
+export const TILE_SCALE_QUANTILE = 0.995
+
+/**
+ * The tiles' one shared colour scale: the TILE_SCALE_QUANTILE quantile of |w| over all of W1 (the value at
+ * index floor(q·n) of the sorted magnitudes), at least 1e-12. Found by selection in O(n), not by a sort:
+ * the worker sends an inspection every second while a run streams.
+ */
+export function tileScale(W1: Float32Array): number {
+  const n = W1.length
+  if (n === 0) return 1
+  const a = new Float32Array(n)
+  for (let i = 0; i < n; i++) {
+    const m = Math.abs(W1[i])
+    a[i] = m === m ? m : Number.POSITIVE_INFINITY // NaN (a diverged net) counts as the largest, as a sort puts it
+  }
+  const k = Math.min(n - 1, Math.floor(TILE_SCALE_QUANTILE * n))
+  // Hoare's selection: narrow [lo, hi] around index k until a[k] is the k-th smallest
+  let lo = 0
+  let hi = n - 1
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (a[i] < pivot) i++
+      while (a[j] > pivot) j--
+      if (i <= j) {
+        const swap = a[i]
+        a[i++] = a[j]
+        a[j--] = swap
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else break
+  }
+  return Math.max(1e-12, a[k])
+}
+
 /**
  * The Inspect pane's data: confusion[actual * 10 + predicted] over the whole test set, and misclassified
  * digits spread over the actual labels (the first few of each, in test order), not just the first ones found.
@@ -61,7 +101,8 @@ export function inspection(backend: TrainingBackend, test: DigitSet, trained: bo
     for (const bucket of byLabel) if (round < bucket.length && misclassified.length < MISCLASSIFIED_LIMIT) misclassified.push(bucket[round])
   }
   misclassified.sort((a, b) => a.label - b.label || a.index - b.index)
-  return { type: 'inspection', hiddenSize: W1.cols, W1: w1Tiles(W1), confusion, misclassified, trained }
+  const tiles = w1Tiles(W1)
+  return { type: 'inspection', hiddenSize: W1.cols, W1: tiles, tileScale: tileScale(tiles), confusion, misclassified, trained }
 }
 
 /** The network's answer and its probability for each of the user's own digits, and the share it gets right. */

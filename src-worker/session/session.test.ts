@@ -361,6 +361,7 @@ describe('worker session: data, inspection and models', () => {
     const inspection = await port.next('inspection')
     assert.equal(inspection.hiddenSize, 10)
     assert.equal(inspection.W1.length, 10 * 784)
+    assert.ok(inspection.tileScale > 0 && inspection.tileScale <= Math.max(...Array.from(inspection.W1, Math.abs)), 'one colour scale for every tile, within the weights')
     assert.equal(sum(inspection.confusion), 50)
     const wrongOf = (label: number) => sum(inspection.confusion.slice(label * 10, label * 10 + 10)) - inspection.confusion[label * 11]
     const expected = sum(Array.from({ length: 10 }, (_, label) => wrongOf(label)))
