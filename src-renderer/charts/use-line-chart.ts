@@ -1,6 +1,7 @@
 // One Chart.js line chart, created once in an effect, held in a ref and mutated in place (STYLE.md §E):
 // React never re-renders it; the training store calls its redraw in the store's animation frame.
-import { useEffect, useRef, type RefObject } from 'react'
+import { useRef, type RefObject } from 'react'
+import { useAfterPaint } from './after-paint'
 import { Chart, Decimation, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js'
 import { throttle } from './x-zoom'
 import type { XY } from '../store/series'
@@ -34,18 +35,22 @@ export const X_TICKS = { maxRotation: 0, autoSkipPadding: 16, includeBounds: fal
 /** At most this many chart redraws a second while a run streams in (4 Hz). */
 export const REDRAW_INTERVAL_MS = 250
 
-/** Reads the chart text and grid colours from CSS (they follow prefers-color-scheme). */
-export function applyTheme(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement): void {
+/**
+ * Sets the chart text and grid colours read from CSS (they follow prefers-color-scheme), on a config's options
+ * before the chart is made or on a chart's options (then update it). Shared option objects are replaced, never written.
+ */
+export function applyTheme(options: NonNullable<LineConfig['options']>, canvas: HTMLCanvasElement): void {
   const css = getComputedStyle(canvas)
   const text = css.getPropertyValue('--chart-text').trim() || '#444'
   const grid = css.getPropertyValue('--chart-grid').trim() || 'rgba(0,0,0,0.1)'
-  for (const scale of Object.values(chart.options.scales ?? {})) {
+  for (const scale of Object.values(options.scales ?? {})) {
     if (!scale) continue
     scale.ticks = { ...scale.ticks, color: text }
     scale.grid = { ...scale.grid, color: grid }
-    if ('title' in scale && scale.title) scale.title.color = text
+    if ('title' in scale && scale.title) scale.title = { ...scale.title, color: text }
   }
-  if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = text
+  const legend = options.plugins?.legend
+  if (legend) options.plugins!.legend = { ...legend, labels: { ...legend.labels, color: text } }
 }
 
 /**
@@ -67,28 +72,16 @@ export function useLineChart(
 ): RefObject<{ chart: Chart<'line', XY[]>; redraw: () => void } | null> {
   const handle = useRef<{ chart: Chart<'line', XY[]>; redraw: () => void } | null>(null)
   const chartRef = useRef<Chart<'line', XY[]> | null>(null)
-  useEffect(() => {
+  useAfterPaint(() => {
     const canvas = canvasRef.current
-    if (!canvas) return
-    // Made in a task of its own after the pane's first paint (the frame, then a timer): a tab switch then paints at once, and each chart's
-    // creation (Chart.js's first layout and draw, ~20–30 ms) is its own task rather than all of them in the click's.
-    let stop: (() => void) | undefined
-    let soon: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => (soon = setTimeout(() => (stop = create(canvas)), 0)))
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(soon)
-      stop?.()
-    }
-    // created once per mount; config/attach/points are read at creation only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    return canvas ? create(canvas) : () => {}
+  })
 
   function create(canvas: HTMLCanvasElement): () => void {
-    const chart = new Chart(canvas, config())
+    const initial = config()
+    applyTheme(initial.options ?? {}, canvas) // themed before the first draw, so it draws once
+    const chart = new Chart(canvas, initial)
     chartRef.current = chart
-    applyTheme(chart, canvas)
-    chart.update('none')
     const draw = (): void => {
       beforeRedraw?.(chart)
       chart.update('none')
@@ -100,7 +93,7 @@ export function useLineChart(
     const detach = attach(redraw, points)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
-      applyTheme(chart, canvas)
+      applyTheme(chart.options, canvas)
       chart.update('none')
     }
     scheme.addEventListener('change', onScheme)

@@ -11,6 +11,11 @@ describe("the worker's messages in the user's words", () => {
     assert.doesNotMatch(text, /hiddenSize|refused/)
   })
 
+  it('drops the refused command’s own prefix, and only that one: any other is part of the reason', () => {
+    assert.equal(refusalText(en, 'traceStep', 'traceStep: test digit 99 does not exist; the test set has 50'), 'Could not compute the step: test digit 99 does not exist; the test set has 50')
+    assert.match(refusalText(en, 'predict', 'start: something odd'), /^Could not .*: start: something odd/)
+  })
+
   it('says it in Korean too', () => {
     const text = refusalText(ko, 'setLearningRate', 'setLearningRate: learningRate must be a finite number in (0, 10], got 0')
     assert.equal(text, '학습률을 바꿀 수 없습니다: 학습률: 0 초과 10 이하의 수여야 하는데 0입니다.')

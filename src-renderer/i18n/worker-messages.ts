@@ -33,10 +33,10 @@ export function withFieldLabels(t: T, text: string): string {
   return text.replace(/\b(hiddenSize|learningRate|batchSize|iterations|weightInitStd|activation)\b/g, (name) => t.train.fields[name as Field])
 }
 
-/** The problem in a worker's refusal, in the user's words (without the "what failed" title). */
-export function workerReason(t: T, message: string): string {
-  // "start: …", "predict: pixels …": the command's own prefix says nothing the title does not
-  const text = message.replace(/^(start|resetWeights|setLearningRate|sampleTest|checkGradient|predict|importModel|loadIdx|traceStep|applyStep): /, '')
+/** The problem in the worker's refusal of `command`, in the user's words (without the "what failed" title). */
+export function workerReason(t: T, command: Command, message: string): string {
+  // "start: …", "predict: pixels …": the refused command's own prefix says nothing the title does not
+  const text = message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message
   for (const [pattern, key] of KNOWN) if (pattern.test(text)) return t.messages.reasons[key]
   const float32 = /^weightInitStd (\S+) is below (\S+), float32’s smallest normal number/.exec(text)
   if (float32) return t.train.initStdBelowFloat32(t.train.fields.weightInitStd, float32[1]!, float32[2]!)
@@ -53,5 +53,5 @@ export function workerReason(t: T, message: string): string {
 /** A refused command as one sentence: what could not be done, and why. */
 export function refusalText(t: T, command: Command, message: string): string {
   const title = (t.messages.couldNot as Record<string, string>)[command] ?? t.messages.workerFailed
-  return `${title}: ${workerReason(t, message)}`
+  return `${title}: ${workerReason(t, command, message)}`
 }

@@ -4,21 +4,28 @@ import type { LabApi, RunRecord } from '../../src-worker/protocol'
 import { ChartTools, useZoomGestures, useZoomState } from '../charts/ChartTools'
 import { forLog, plotWidth, visiblePoints } from '../charts/envelope'
 import { RUN_COLOURS, withAlpha } from '../charts/palette'
-import { applyTheme, ENVELOPE_LINE_OPTIONS, X_TICKS } from '../charts/use-line-chart'
+import { useAfterPaint } from '../charts/after-paint'
+import { applyTheme, ENVELOPE_LINE_OPTIONS, X_TICKS, type LineConfig } from '../charts/use-line-chart'
 import { useI18n } from '../i18n'
 import { LossSeries, type XY } from '../store/series'
 import { readPref, writePref } from './runs-prefs'
 
 /** Each run's series, built once per run id (a 1,000,000-iteration run is 8 MB of Float32 and its summary). */
 const seriesCache = new Map<string, Promise<LossSeries>>()
+/** iterations summarised per task when a stored run's series is built (~8 ms each) */
+const SERIES_SLICE = 131_072
 
 function seriesOf(lab: LabApi, run: RunRecord): Promise<LossSeries> {
   let p = seriesCache.get(run.id)
   if (!p) {
     p = (async () => {
-      const losses = run.losses.length > 0 || !lab.runLosses ? run.losses : await lab.runLosses(run.id)
+      const losses = run.losses.length > 0 || !lab.runLosses ? Float32Array.from(run.losses) : await lab.runLosses(run.id)
       const s = new LossSeries(50)
-      s.append(0, losses)
+      // in slices, each its own task: a 1,000,000-iteration run's summary is ~50 ms of work in one go
+      for (let from = 0; from < losses.length; from += SERIES_SLICE) {
+        if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0))
+        s.append(from, losses.subarray(from, from + SERIES_SLICE))
+      }
       return s
     })()
     p.catch(() => seriesCache.delete(run.id))
@@ -93,10 +100,18 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     }
   }
   zoom.redraw.current = draw
+  /** the selected runs' curves are read (the chart may not be made yet) */
+  const ready = useRef(false)
+  const drawAndMark = (): void => {
+    draw()
+    if (canvas.current) canvas.current.dataset.drawn = 'yes'
+  }
 
-  useEffect(() => {
-    if (!canvas.current) return
-    const c = new Chart<'line', XY[]>(canvas.current, {
+  // made after the pane's first paint (useAfterPaint), drawn then if the curves are already read
+  useAfterPaint(() => {
+    const el = canvas.current
+    if (!el) return () => {}
+    const config: LineConfig = {
       type: 'line',
       data: { datasets: [] },
       options: {
@@ -112,13 +127,15 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
           acc: { type: 'linear', position: 'right', min: 0, max: 1, display: false, grid: { drawOnChartArea: false }, title: { display: true, text: t.runs.chart.testAccuracy } },
         },
       },
-    })
+    }
+    applyTheme(config.options!, el)
+    const c = new Chart<'line', XY[]>(el, config)
     chart.current = c
     handle.current = { chart: c }
-    applyTheme(c, canvas.current)
+    if (ready.current) drawAndMark()
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
-      if (canvas.current) applyTheme(c, canvas.current)
+      applyTheme(c.options, el)
       c.update('none')
     }
     scheme.addEventListener('change', onScheme)
@@ -128,19 +145,19 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
       chart.current = null
       handle.current = null
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  })
   useZoomGestures(zoom, handle, full)
 
   useEffect(() => {
     let current = true
+    ready.current = false
     if (canvas.current) canvas.current.dataset.drawn = 'no'
     Promise.all(runs.map(async (run) => ({ run, series: await seriesOf(lab, run) }))).then(
       (list) => {
         if (!current) return
         loaded.current = list
-        draw()
-        if (canvas.current) canvas.current.dataset.drawn = 'yes'
+        ready.current = true
+        if (chart.current) drawAndMark()
       },
       (error: unknown) => current && onError(t.runs.curveFailed((error as Error).message)),
     )

@@ -190,7 +190,7 @@ function RunsHistory({ lab }: { lab: LabApi }) {
   const useModel = (id: string): void => {
     const off = lab.onEvent((event) => {
       if (event.type === 'modelLoaded') setNote(t.runs.modelUsed)
-      else if (event.type === 'rejected' && event.command === 'importModel') setNote(t.runs.useModelFailed(workerReason(t, event.message)))
+      else if (event.type === 'rejected' && event.command === 'importModel') setNote(t.runs.useModelFailed(workerReason(t, 'importModel', event.message)))
       else return
       off()
     })
