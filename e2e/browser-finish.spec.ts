@@ -166,3 +166,22 @@ test('at 1024 px the Runs table shows every column, test accuracy and the export
   await expect(table.locator('tbody td').nth(3)).toContainText('mnist 패키지의 숫자 10,000개')
   await shot(page, 'ko-runs-1024x640')
 })
+
+test('at 1024 px and at 1400 px the Inspect tiles and the confusion matrix never overlap: side by side when both fit, else one below the other', async ({ page }) => {
+  await open(page, 'en', { width: 1024, height: 640 })
+  await page.getByRole('tab', { name: /^Inspect/ }).click()
+  const tiles = page.getByTestId('weight-tiles')
+  const matrix = page.getByTestId('confusion-matrix')
+  await expect(tiles.locator('canvas')).toHaveCount(50)
+  const apart = async (): Promise<'beside' | 'below'> => {
+    const a = (await tiles.boundingBox())!
+    const b = (await matrix.boundingBox())!
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    expect(overlap, `tiles ${JSON.stringify(a)} and matrix ${JSON.stringify(b)} overlap`).toBe(false)
+    return b.y >= a.y + a.height ? 'below' : 'beside'
+  }
+  expect(await apart()).toBe('below')
+  await shot(page, 'inspect-1024x640')
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await expect.poll(apart).toBe('beside')
+})
