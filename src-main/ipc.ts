@@ -72,13 +72,14 @@ export function checkSender(event: SenderInfo, context: Pick<IpcContext, 'ownWeb
 }
 
 function noArguments(channel: string, args: unknown[]): void {
-  if (args.length > 0) throw new LabInputError(`${channel} takes no arguments, got ${args.length}`)
+  argumentsAre(channel, [], args)
 }
 
 /** Refuses extra arguments: `names` are the ones the channel takes, in order. */
 function argumentsAre(channel: string, names: string[], args: unknown[]): void {
-  const count = names.length === 1 ? 'one argument' : `${names.length === 2 ? 'two' : names.length} arguments`
-  if (args.length > names.length) throw new LabInputError(`${channel} takes ${count} (${names.join(', ')}), got ${args.length}`)
+  if (args.length <= names.length) return
+  const count = ['no arguments', 'one argument', 'two arguments'][names.length] ?? `${names.length} arguments`
+  throw new LabInputError(`${channel} takes ${count}${names.length > 0 ? ` (${names.join(', ')})` : ''}, got ${args.length}`)
 }
 
 /** A file name for an export of all runs: backprop-lab-runs-2026-12-03T13-00-00-000Z.json */

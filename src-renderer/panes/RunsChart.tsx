@@ -107,7 +107,7 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     if (canvas.current) canvas.current.dataset.drawn = 'yes'
   }
 
-  // made after the pane's first paint (useAfterPaint), drawn then if the curves are already read
+  // made after the pane's first paint (useAfterPaint), then drawn as soon as the curves are read
   useAfterPaint(() => {
     const el = canvas.current
     if (!el) return () => {}
@@ -132,7 +132,8 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     const c = new Chart<'line', XY[]>(el, config)
     chart.current = c
     handle.current = { chart: c }
-    if (ready.current) drawAndMark()
+    // the curves may be read already: drawn in a task of their own, not in the one that made the chart
+    const first = setTimeout(() => ready.current && drawAndMark(), 0)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
       applyTheme(c.options, el)
@@ -140,6 +141,7 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     }
     scheme.addEventListener('change', onScheme)
     return () => {
+      clearTimeout(first)
       scheme.removeEventListener('change', onScheme)
       c.destroy()
       chart.current = null

@@ -91,12 +91,12 @@ export class TrainingStore {
 
   /**
    * Registers a chart's redraw (its update('none')) to run in the store's frame when `size` (the number of
-   * points it shows) changed since its last redraw; returns the detach function.
+   * points it shows) changed since its last redraw; returns the detach function. The first redraw is now, in
+   * the caller's task (the chart's creation), so two charts made at once are not both drawn in one frame.
    */
   attachChart(redraw: () => void, size: () => number): () => void {
-    this.charts.set(redraw, { size, drawn: -1 })
-    this.chartsDirty = true
-    this.schedule()
+    this.charts.set(redraw, { size, drawn: size() })
+    redraw()
     return () => this.charts.delete(redraw)
   }
 
