@@ -79,7 +79,7 @@ export function useLineChart(
 
   function create(canvas: HTMLCanvasElement): () => void {
     const initial = config()
-    applyTheme(initial.options ?? {}, canvas) // themed before the first draw, so it draws once
+    applyTheme(initial.options ?? {}, canvas) // themed before Chart.js first draws it, not redrawn to theme it
     const chart = new Chart(canvas, initial)
     chartRef.current = chart
     const draw = (): void => {
