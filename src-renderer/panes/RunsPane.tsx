@@ -1,4 +1,4 @@
-import { Component, useCallback, useEffect, useState, type ErrorInfo, type ReactNode } from 'react'
+import { Component, useCallback, useEffect, useMemo, useState, type ErrorInfo, type ReactNode } from 'react'
 import type { LabApi, RunListing, RunRecord } from '../../src-worker/protocol'
 import { learnedNothing } from '../charts/run-diagnosis'
 import { useI18n, useT, type T } from '../i18n'
@@ -209,7 +209,9 @@ function RunsHistory({ lab }: { lab: LabApi }) {
   const runs = listing?.runs ?? []
   const unkept = new Map((listing?.unkept ?? []).map((u) => [u.id, u.reason]))
   const shown = runs.filter((r) => selected?.has(r.id))
-  const when = (r: RunRecord): string => new Date(r.startedAt).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'medium' })
+  // one formatter for the table (toLocaleString builds a new one per call: four calls a row)
+  const stamp = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium' }), [lang])
+  const when = (r: RunRecord): string => stamp.format(new Date(r.startedAt))
 
   return (
     <>
