@@ -71,7 +71,6 @@ export function useLineChart(
   intervalMs = 0,
 ): RefObject<{ chart: Chart<'line', XY[]>; redraw: () => void } | null> {
   const handle = useRef<{ chart: Chart<'line', XY[]>; redraw: () => void } | null>(null)
-  const chartRef = useRef<Chart<'line', XY[]> | null>(null)
   useAfterPaint(() => {
     const canvas = canvasRef.current
     return canvas ? create(canvas) : () => {}
@@ -81,7 +80,6 @@ export function useLineChart(
     const initial = config()
     applyTheme(initial.options ?? {}, canvas) // themed before Chart.js first draws it, not redrawn to theme it
     const chart = new Chart(canvas, initial)
-    chartRef.current = chart
     const draw = (): void => {
       beforeRedraw?.(chart)
       chart.update('none')
@@ -102,7 +100,6 @@ export function useLineChart(
       detach()
       throttled.cancel()
       chart.destroy()
-      chartRef.current = null
       handle.current = null
     }
   }

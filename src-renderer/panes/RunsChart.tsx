@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Chart } from 'chart.js'
 import type { LabApi, RunRecord } from '../../src-worker/protocol'
 import { ChartTools, useZoomGestures, useZoomState } from '../charts/ChartTools'
@@ -63,7 +63,8 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
   const full = () => ({ from: 0, to: Math.max(1, ...loaded.current.map((l) => l.series.length)) })
 
   // the run's start in the reader's local time, as the table shows it (startedAt is UTC)
-  const clock = (run: RunRecord): string => new Date(run.startedAt).toLocaleTimeString(lang, { timeStyle: 'medium' })
+  const clockFormat = useMemo(() => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }), [lang])
+  const clock = (run: RunRecord): string => clockFormat.format(new Date(run.startedAt))
   const draw = (): void => {
     const c = chart.current
     if (!c) return
@@ -133,7 +134,7 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     chart.current = c
     handle.current = { chart: c }
     // the curves may be read already: drawn in a task of their own, not in the one that made the chart
-    const first = setTimeout(() => ready.current && drawAndMark(), 0)
+    const first = setTimeout(() => ready.current && el.dataset.drawn !== 'yes' && drawAndMark(), 0)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
       applyTheme(c.options, el)
