@@ -145,3 +145,56 @@ test("Use this run's model: a finished run's weights back in the lab, its settin
   await expect(page.getByTestId('hiddenSize-input')).toHaveValue('20')
   await expect(page.getByTestId('iterations-input')).toHaveValue('300')
 })
+
+/** Iterations per drawn point of a chart (its data-per-point), once it is a number. */
+async function perPoint(page: Page, testId: string): Promise<number> {
+  await expect(page.getByTestId(testId)).toHaveAttribute('data-per-point', /^\d/)
+  return Number(await page.getByTestId(testId).getAttribute('data-per-point'))
+}
+
+/** Wheel, drag and double-click in the middle of a chart's plot, each followed by what it must have done. */
+async function zoomByHand(page: Page, testId: string, resetId: string): Promise<void> {
+  const canvas = page.getByTestId(testId)
+  const box = (await canvas.boundingBox())!
+  const midY = box.y + box.height / 2
+  const all = await perPoint(page, testId)
+  expect(all, 'the whole run is summarised: several iterations a point').toBeGreaterThan(2)
+  await page.mouse.move(box.x + box.width / 2, midY)
+  await page.mouse.wheel(0, -400)
+  await expect(page.getByTestId(resetId)).toBeEnabled()
+  await expect.poll(() => perPoint(page, testId), 'the wheel zooms in').toBeLessThan(all)
+  await page.mouse.dblclick(box.x + box.width / 2, midY)
+  await expect(page.getByTestId(resetId)).toBeDisabled()
+  // the whole run again (the plot may be a few pixels wider or narrower: the y axis's labels change with the range)
+  const shownAll = (v: number) => Math.abs(v - all) <= all * 0.1
+  await expect.poll(async () => shownAll(await perPoint(page, testId)), 'a double-click shows all again').toBe(true)
+  // drags across a fifth of the plot, each into the range the last one showed, until every iteration is drawn
+  let before = all
+  for (let drag = 1; before > 1; drag++) {
+    expect(drag, 'a few drags reach single iterations').toBeLessThanOrEqual(6)
+    await page.mouse.move(box.x + box.width * 0.4, midY)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * 0.6, midY, { steps: 5 })
+    await page.mouse.up()
+    await expect(page.getByTestId(resetId)).toBeEnabled()
+    await expect.poll(() => perPoint(page, testId), `drag ${drag} shows fewer iterations a point`).toBeLessThan(before)
+    before = await perPoint(page, testId)
+    expect(before, 'the dragged range has data in it').toBeGreaterThanOrEqual(1)
+  }
+  await page.getByTestId(resetId).click()
+  await expect.poll(async () => shownAll(await perPoint(page, testId)), 'Reset shows all again').toBe(true)
+}
+
+test('the wheel, a drag and a double-click zoom the Train loss chart and the Runs chart, down to every iteration', async ({ page }) => {
+  test.setTimeout(90_000)
+  await open(page)
+  await page.getByTestId('iterations-input').fill('3000')
+  await page.getByTestId('start-button').click()
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  await zoomByHand(page, 'loss-chart', 'loss-chart-zoom-reset')
+
+  await injectRuns(page, 1, 20_000)
+  await tab(page, 'Runs').click()
+  await expect(page.getByTestId('runs-chart')).toHaveAttribute('data-drawn', 'yes', { timeout: 20_000 })
+  await zoomByHand(page, 'runs-chart', 'runs-chart-zoom-reset')
+})

@@ -30,9 +30,11 @@ export function AccuracyChart({ store }: { store: TrainingStore }) {
     }),
     (redraw, points) => store.attachChart(redraw, points),
     () => store.testAccuracy.length,
-    (chart) => {
-      const { epochs } = store.plannedRun
-      chart.options.scales!.x!.max = epochs === null ? undefined : Math.ceil(epochs)
+    {
+      beforeRedraw: (chart) => {
+        const { epochs } = store.plannedRun
+        chart.options.scales!.x!.max = epochs === null ? undefined : Math.ceil(epochs)
+      },
     },
   )
   return (

@@ -1,6 +1,6 @@
 // The zoom state of one chart and its toolbar: log scale, zoom in / out, show all (the keyboard's way to
 // what the wheel, a drag and a double-click do on the plot).
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useRef, useState, type RefObject } from 'react'
 import type { Chart } from 'chart.js'
 import { useT } from '../i18n'
 import type { XY } from '../store/series'
@@ -31,19 +31,20 @@ export function useZoomState(): ZoomState {
   }
 }
 
-/** Wires the wheel, drag and double-click on the chart's canvas; call after the chart's own hook. */
-export function useZoomGestures(zoom: ZoomState, handle: RefObject<{ chart: Chart<'line', XY[]> } | null>, full: () => XRange): void {
+/**
+ * The wheel, drag and double-click on a chart's plot. Returns what to call with the chart once it exists (it is
+ * made after the pane's first paint, after this hook's own effects would have run); that returns the detach.
+ */
+export function useZoomGestures(zoom: ZoomState, full: () => XRange): (chart: Chart<'line', XY[]>) => () => void {
   const fullRef = useRef(full)
   fullRef.current = full
   const setRef = useRef(zoom.set)
   setRef.current = zoom.set
-  useEffect(() => {
-    const chart = handle.current?.chart
-    const canvas = chart?.canvas
-    if (!chart || !canvas) return
-    return attachXZoom(chart, canvas, zoom.band.current, () => zoom.range.current, () => fullRef.current(), (next) => setRef.current(next))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  const { band, range } = zoom
+  return useCallback(
+    (chart) => attachXZoom(chart, chart.canvas, band.current, () => range.current, () => fullRef.current(), (next) => setRef.current(next)),
+    [band, range],
+  )
 }
 
 export function ChartTools({ zoom, full, log, onLog, id }: { zoom: ZoomState; full: () => XRange; log: boolean; onLog(on: boolean): void; id: string }) {

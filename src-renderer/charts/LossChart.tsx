@@ -19,6 +19,7 @@ export function LossChart({ store }: { store: TrainingStore }) {
   logRef.current = log
   const zoom = useZoomState()
   const full = () => ({ from: 0, to: Math.max(store.plannedRun.iterations, store.loss.length, 1) })
+  const gestures = useZoomGestures(zoom, full)
   const handle = useLineChart(
     canvas,
     () => ({
@@ -45,25 +46,27 @@ export function LossChart({ store }: { store: TrainingStore }) {
     }),
     (redraw, points) => store.attachChart(redraw, points),
     () => store.loss.length,
-    (chart) => {
-      const shown = zoom.range.current ?? full()
-      const x = chart.options.scales!.x!
-      x.min = shown.from
-      x.max = shown.to
-      const y = chart.options.scales!.y!
-      y.type = logRef.current ? 'logarithmic' : 'linear'
-      ;(y as { beginAtZero?: boolean }).beginAtZero = !logRef.current
-      const { lower, upper, line, perPoint } = visiblePoints(store.loss, shown, plotWidth(chart))
-      const ds = chart.data.datasets
-      ds[0]!.data = logRef.current ? forLog(upper) : upper
-      ds[1]!.data = logRef.current ? forLog(lower) : lower
-      ds[2]!.data = logRef.current ? forLog(line) : line
-      if (canvas.current) canvas.current.dataset.perPoint = perPoint.toFixed(2)
+    {
+      beforeRedraw: (chart) => {
+        const shown = zoom.range.current ?? full()
+        const x = chart.options.scales!.x!
+        x.min = shown.from
+        x.max = shown.to
+        const y = chart.options.scales!.y!
+        y.type = logRef.current ? 'logarithmic' : 'linear'
+        ;(y as { beginAtZero?: boolean }).beginAtZero = !logRef.current
+        const { lower, upper, line, perPoint } = visiblePoints(store.loss, shown, plotWidth(chart))
+        const ds = chart.data.datasets
+        ds[0]!.data = logRef.current ? forLog(upper) : upper
+        ds[1]!.data = logRef.current ? forLog(lower) : lower
+        ds[2]!.data = logRef.current ? forLog(line) : line
+        if (canvas.current) canvas.current.dataset.perPoint = perPoint.toFixed(2)
+      },
+      intervalMs: REDRAW_INTERVAL_MS,
+      gestures,
     },
-    REDRAW_INTERVAL_MS,
   )
   zoom.redraw.current = () => handle.current?.redraw()
-  useZoomGestures(zoom, handle, full)
   return (
     <div className="chart-block">
       <ChartTools zoom={zoom} full={full} log={log} id="loss-chart"

@@ -53,6 +53,16 @@ export function applyTheme(options: NonNullable<LineConfig['options']>, canvas: 
   if (legend) options.plugins!.legend = { ...legend, labels: { ...legend.labels, color: text } }
 }
 
+/** What a chart may add to the hook's defaults. */
+export interface LineChartHooks {
+  /** adjusts options (e.g. the x range) just before each redraw */
+  beforeRedraw?: (chart: Chart<'line', XY[]>) => void
+  /** redraws at most once per this many ms (the last one always lands); 0 or none: every frame */
+  intervalMs?: number
+  /** wires gestures on the chart once it exists (e.g. useZoomGestures'); returns their detach */
+  gestures?: (chart: Chart<'line', XY[]>) => () => void
+}
+
 /**
  * Creates the chart once for the canvas in `canvasRef`. `attach` registers the redraw with the store and
  * returns the detach function; `points` counts the points shown (redraw only when it changes), and is
@@ -65,10 +75,7 @@ export function useLineChart(
   config: () => LineConfig,
   attach: (redraw: () => void, points: () => number) => () => void,
   points: () => number,
-  /** adjusts options (e.g. the x range) just before each redraw */
-  beforeRedraw?: (chart: Chart<'line', XY[]>) => void,
-  /** redraws at most once per this many ms (the last one always lands); 0: every frame */
-  intervalMs = 0,
+  { beforeRedraw, intervalMs = 0, gestures }: LineChartHooks = {},
 ): RefObject<{ chart: Chart<'line', XY[]>; redraw: () => void } | null> {
   const handle = useRef<{ chart: Chart<'line', XY[]>; redraw: () => void } | null>(null)
   useAfterPaint(() => {
@@ -89,6 +96,7 @@ export function useLineChart(
     const redraw = intervalMs > 0 ? throttled.run : draw
     handle.current = { chart, redraw: draw }
     const detach = attach(redraw, points)
+    const ungesture = gestures?.(chart)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
       applyTheme(chart.options, canvas)
@@ -97,6 +105,7 @@ export function useLineChart(
     scheme.addEventListener('change', onScheme)
     return () => {
       scheme.removeEventListener('change', onScheme)
+      ungesture?.()
       detach()
       throttled.cancel()
       chart.destroy()

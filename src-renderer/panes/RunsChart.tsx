@@ -54,13 +54,13 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
   const { t, lang } = useI18n()
   const canvas = useRef<HTMLCanvasElement>(null)
   const chart = useRef<Chart<'line', XY[]> | null>(null)
-  const handle = useRef<{ chart: Chart<'line', XY[]> } | null>(null)
   const [prefs, setPrefs] = useState<Prefs>(() => readPref<Prefs>('chart', { log: false, accuracy: false }))
   const prefsRef = useRef(prefs)
   prefsRef.current = prefs
   const loaded = useRef<{ run: RunRecord; series: LossSeries }[]>([])
   const zoom = useZoomState()
   const full = () => ({ from: 0, to: Math.max(1, ...loaded.current.map((l) => l.series.length)) })
+  const gestures = useZoomGestures(zoom, full)
 
   // the run's start in the reader's local time, as the table shows it (startedAt is UTC)
   const clockFormat = useMemo(() => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }), [lang])
@@ -72,9 +72,12 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     const shown = zoom.range.current ?? full()
     const px = plotWidth(c)
     const datasets: Chart<'line', XY[]>['data']['datasets'] = []
+    let longestPerPoint = 0
+    const longest = full().to
     loaded.current.forEach(({ run, series }, i) => {
       const colour = RUN_COLOURS[i % RUN_COLOURS.length]!
-      const { lower, upper, line } = visiblePoints(series, shown, px)
+      const { lower, upper, line, perPoint } = visiblePoints(series, shown, px)
+      if (series.length === longest) longestPerPoint = perPoint
       const s = run.settings
       const label = `${run.name ? `${run.name} · ` : ''}${clock(run)} · ${t.runs.chart.runLabel(series.length, s.learningRate, s.batchSize, s.hiddenSize, s.activation, s.seed)}`
       const fix = log ? forLog : (p: XY[]) => p
@@ -98,6 +101,7 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     if (canvas.current) {
       canvas.current.dataset.runs = String(loaded.current.length)
       canvas.current.dataset.points = String(datasets.reduce((n, d) => n + d.data.length, 0))
+      canvas.current.dataset.perPoint = longestPerPoint.toFixed(2) // iterations per drawn point of the longest run (it spans the axis)
     }
   }
   zoom.redraw.current = draw
@@ -132,9 +136,9 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     applyTheme(config.options!, el)
     const c = new Chart<'line', XY[]>(el, config)
     chart.current = c
-    handle.current = { chart: c }
     // the curves may be read already: drawn in a task of their own, not in the one that made the chart
     const first = setTimeout(() => ready.current && el.dataset.drawn !== 'yes' && drawAndMark(), 0)
+    const ungesture = gestures(c)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
       applyTheme(c.options, el)
@@ -143,13 +147,12 @@ export function RunsChart({ lab, runs, onError }: { lab: LabApi; runs: RunRecord
     scheme.addEventListener('change', onScheme)
     return () => {
       clearTimeout(first)
+      ungesture()
       scheme.removeEventListener('change', onScheme)
       c.destroy()
       chart.current = null
-      handle.current = null
     }
   })
-  useZoomGestures(zoom, handle, full)
 
   useEffect(() => {
     let current = true
