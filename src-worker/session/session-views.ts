@@ -92,7 +92,7 @@ export function inspection(backend: TrainingBackend, test: DigitSet, trained: bo
       const predicted = predictions[i]
       confusion[label * CLASSES + predicted]++
       if (predicted !== label && byLabel[label].length < perLabel) {
-        byLabel[label].push({ index: start + i, pixels: x.slice(i * PIXELS, (i + 1) * PIXELS), label, predicted, confidence: probabilities[i * CLASSES + predicted] })
+        byLabel[label].push({ index: start + i, pixels: x.subarray(i * PIXELS, (i + 1) * PIXELS), label, predicted, confidence: probabilities[i * CLASSES + predicted] })
       }
     }
   }
@@ -101,6 +101,12 @@ export function inspection(backend: TrainingBackend, test: DigitSet, trained: bo
     for (const bucket of byLabel) if (round < bucket.length && misclassified.length < MISCLASSIFIED_LIMIT) misclassified.push(bucket[round])
   }
   misclassified.sort((a, b) => a.label - b.label || a.index - b.index)
+  // their pixels copied into one buffer, each digit a view of it: one transfer to the page instead of a thousand
+  const pixels = new Float32Array(misclassified.length * PIXELS)
+  misclassified.forEach((d, k) => {
+    pixels.set(d.pixels, k * PIXELS)
+    d.pixels = pixels.subarray(k * PIXELS, (k + 1) * PIXELS)
+  })
   const tiles = w1Tiles(W1)
   return { type: 'inspection', hiddenSize: W1.cols, W1: tiles, tileScale: tileScale(tiles), confusion, misclassified, trained }
 }

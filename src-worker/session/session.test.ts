@@ -369,6 +369,15 @@ describe('worker session: data, inspection and models', () => {
     assert.ok(inspection.misclassified.every((d) => d.label !== d.predicted))
     assert.ok(inspection.misclassified.every((d) => d.confidence > 0 && d.confidence <= 1), 'each with the probability of its wrong answer')
     assert.equal(inspection.trained, true)
+    // each digit's pixels are its own 784 (views of one shared buffer, sent as one transfer)
+    assert.ok(expected >= 2, 'a 3-iteration net gets several test digits wrong')
+    assert.equal(new Set(inspection.misclassified.map((d) => d.pixels.buffer)).size, 1)
+    for (const d of [inspection.misclassified[0]!, inspection.misclassified[expected - 1]!]) {
+      const from = port.events.length
+      port.send({ type: 'sampleTest', index: d.index })
+      const sample = await port.next('testSample', from)
+      assert.deepEqual(Array.from(d.pixels), Array.from(sample.pixels), `test digit ${d.index}'s own pixels`)
+    }
   })
 
   it('resets the weights to a fresh seeded net: the same predictions as a fresh session, flagged untrained', async () => {

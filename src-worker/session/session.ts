@@ -156,7 +156,8 @@ export class LabSession {
       }
       case 'inspect': {
         const event = inspection(this.requireModel().backend, this.requireData().split.test, this.trained())
-        this.post(event, [event.W1.buffer as ArrayBuffer, ...event.misclassified.map((d) => d.pixels.buffer as ArrayBuffer)])
+        // the digits' pixels share one buffer (a transfer list must not name a buffer twice)
+        this.post(event, [...new Set([event.W1.buffer as ArrayBuffer, ...event.misclassified.map((d) => d.pixels.buffer as ArrayBuffer)])])
         return
       }
       case 'useDefaultData':
