@@ -28,7 +28,7 @@ const RUNS_OPEN_TARGET_MS = 500
 const THROUGHPUT_TARGET = 0.9
 
 /** Click a pane's tab and wait for the next frame after React rendered it: what a user waits for. */
-async function switchTab(page: Page, name: string, spans?: [number, number][]): Promise<number> {
+async function switchTab(page: Page, name: string, spans?: Switch[]): Promise<number> {
   const [t0, took] = await page.evaluate<[number, number]>(`(async () => {
     const tab = [...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.startsWith(${JSON.stringify(name)}))
     const t0 = performance.now()
@@ -36,17 +36,28 @@ async function switchTab(page: Page, name: string, spans?: [number, number][]): 
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
     return [t0, performance.now() - t0]
   })()`)
-  spans?.push([t0, took])
+  spans?.push([t0, took, name])
   return took
 }
 
-/** How many long tasks (page-clock spans) overlap one of the tab switches' windows. */
-async function longTasksInSwitches(page: Page, switches: [number, number][]): Promise<{ during: number; apart: number }> {
+/** A timed tab switch on the page's clock: [start, duration, the pane it opened]. */
+type Switch = [number, number, string]
+
+/** When a task or frame starting at page time `start` happened: after which switch, or after the run ended. */
+function whenInRun(start: number, switches: Switch[], runEnd: number): string {
+  if (start >= runEnd) return 'as the run ended'
+  const last = switches.filter(([t0]) => t0 <= start).pop()
+  return last ? `${((start - last[0]) / 1000).toFixed(1)} s after opening ${last[2]}` : 'before the first switch'
+}
+
+/** How many long tasks (page-clock spans) overlap one of the tab switches' windows, and when each one was. */
+async function longTasksInSwitches(page: Page, switches: Switch[], runEnd: number): Promise<{ during: number; apart: number; when: string[] }> {
   const spans = await page.evaluate<[number, number][]>('window.__longTaskSpans.splice(0)')
   const inSwitch = ([start, duration]: [number, number]) => switches.some(([t0, took]) => start < t0 + took && start + duration > t0)
   const over = spans.filter(([, d]) => d > LONG_TASK_TARGET_MS)
   const during = over.filter(inSwitch).length
-  return { during, apart: over.length - during }
+  const when = over.map(([start, d]) => `${d.toFixed(0)} ms ${whenInRun(start, switches, runEnd)}`)
+  return { during, apart: over.length - during, when }
 }
 
 /** Opens Runs and waits until its chart has drawn every selected run and the frame is painted. */
@@ -166,7 +177,7 @@ async function main(): Promise<void> {
             const top = [...(f.scripts || [])].sort((a, b) => b.duration - a.duration)[0];
             const render = f.renderStart ? f.startTime + f.duration - f.renderStart : 0;
             const who = top ? (top.invoker || top.invokerType || 'script') + (top.sourceFunctionName ? ' ' + top.sourceFunctionName : '') + ' (' + String(top.sourceURL || '').split('/').pop() + ')' : 'no script';
-            window.__slowFrames.push({ duration: f.duration, script: top ? top.duration : 0, render, layout: f.forcedStyleAndLayoutDuration || 0, who });
+            window.__slowFrames.push({ start: f.startTime, duration: f.duration, script: top ? top.duration : 0, render, layout: f.forcedStyleAndLayoutDuration || 0, who });
           } }).observe({ type: 'long-animation-frame', buffered: true });
         } catch (e) { /* older Chromium: no attribution */ }`,
     })
@@ -212,7 +223,7 @@ async function main(): Promise<void> {
     await page.getByTestId('iterations-input').fill(String(LONG_RUN))
     await takeLongTasks(page)
     await page.evaluate('window.__longTaskSpans.splice(0); window.__slowFrames.splice(0)')
-    const switchSpans: [number, number][] = []
+    const switchSpans: Switch[] = []
     const m0 = Date.now()
     await page.getByTestId('start-button').click()
     await page.waitForSelector('[data-testid="train-status"][data-state="running"]')
@@ -224,16 +235,17 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 15_000))
       switches.push(await switchTab(page, panes[p++ % panes.length]!, switchSpans))
     }
+    const runEnd = await page.evaluate<number>('performance.now()') // the run ended within the chip's last poll
     await page.getByRole('tab', { name: /^Train/ }).click()
     await page.waitForSelector('[data-testid="train-status"][data-state="finished"]', { timeout: RUN_TIMEOUT_MS })
     const millionSeconds = (Date.now() - m0) / 1000
     const millionTasks = await takeLongTasks(page)
-    const attributed = await longTasksInSwitches(page, switchSpans)
+    const attributed = await longTasksInSwitches(page, switchSpans, runEnd)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number }
     const millionLine = ((await status.textContent()) ?? '').trim()
-    const slowFrames = await page.evaluate<{ duration: number; script: number; render: number; layout: number; who: string }[]>('window.__slowFrames.splice(0)')
+    const slowFrames = await page.evaluate<{ start: number; duration: number; script: number; render: number; layout: number; who: string }[]>('window.__slowFrames.splice(0)')
 
     // Opening Runs with 20 stored runs, one of them run 3's 1,000,000 iterations (the three runs above plus 17
     // older ones), in a freshly loaded page so nothing is cached: click → the three newest drawn and painted.
@@ -269,10 +281,10 @@ async function main(): Promise<void> {
     console.log(`  run 3, ${LONG_RUN.toLocaleString("en")} iterations of the book's settings with live charts: ${millionSeconds.toFixed(0)} s; ${millionLine}`)
     console.log(`  longest main-thread task during it: ${longestText(millionTasks)} (tasks over 50 ms: ${millionOver}${millionOver ? `; longest ${millionTop} ms` : ''}) — target none over ${LONG_TASK_TARGET_MS} ms: ${verdict(millionOver === 0)}`)
     console.log(`  throughput: ${rate1m.toFixed(0)} it/s against run 1's ${rate10k.toFixed(0)} it/s (wall clock, evaluations and drawing included) = ${(ratio * 100).toFixed(1)} % — target ≥ ${THROUGHPUT_TARGET * 100} %: ${verdict(ratio >= THROUGHPUT_TARGET)}`)
-    console.log(`  of those tasks over 50 ms: ${attributed.during} during a tab switch, ${attributed.apart} while the Train pane (or another) only streamed`)
+    console.log(`  of those tasks over 50 ms: ${attributed.during} during a tab switch, ${attributed.apart} while the Train pane (or another) only streamed${attributed.when.length ? ` (${attributed.when.join('; ')})` : ''}`)
     // what the slow frames of run 3 spent their time on, the slowest first (Long Animation Frame attribution)
     for (const f of slowFrames.sort((a, b) => b.duration - a.duration).slice(0, 8)) {
-      console.log(`    slow frame ${ms(f.duration)}: script ${ms(f.script)} in ${f.who}; rendering ${ms(f.render)}; forced layout ${ms(f.layout)}`)
+      console.log(`    slow frame ${ms(f.duration)} ${whenInRun(f.start, switchSpans, runEnd)}: script ${ms(f.script)} in ${f.who}; rendering ${ms(f.render)}; forced layout ${ms(f.layout)}`)
     }
     console.log(`  tab switches during it: median ${ms(sw.median)}, max ${ms(sw.max)} over ${sw.n} — target < ${TAB_SWITCH_TARGET_MS} ms: ${verdict(sw.max < TAB_SWITCH_TARGET_MS)}`)
     console.log(`  page heap after a forced GC at the end: ${heapMb.toFixed(1)} MB used (${(heap.totalSize / 1024 / 1024).toFixed(1)} MB allocated) — target ≤ ${HEAP_TARGET_MB} MB: ${verdict(heapMb <= HEAP_TARGET_MB)}`)
