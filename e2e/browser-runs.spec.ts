@@ -198,3 +198,36 @@ test('the wheel, a drag and a double-click zoom the Train loss chart and the Run
   await expect(page.getByTestId('runs-chart')).toHaveAttribute('data-drawn', 'yes', { timeout: 20_000 })
   await zoomByHand(page, 'runs-chart', 'runs-chart-zoom-reset')
 })
+
+test('Train and Runs keep their charts while another pane shows: a hidden chart is not redrawn, and catches up when shown', async ({ page }) => {
+  await open(page)
+  await injectRuns(page, 2, 20_000)
+  await tab(page, 'Runs').click()
+  const runsChart = page.getByTestId('runs-chart')
+  await expect(runsChart).toHaveAttribute('data-drawn', 'yes')
+  await tab(page, 'Train').click()
+  await page.getByTestId('iterations-input').fill(String(MILLION))
+  await page.getByTestId('start-button').click()
+  const lossChart = page.getByTestId('loss-chart')
+  await expect(lossChart).toHaveAttribute('data-points', /^[1-9]\d*$/)
+  // marks on the canvases: a chart made again would be a new element without them
+  await lossChart.evaluate((c) => (c.dataset.mark = 'first'))
+  await runsChart.evaluate((c) => (c.dataset.mark = 'first'))
+
+  await tab(page, 'Predict').click()
+  await expect(lossChart).toBeHidden()
+  await page.waitForTimeout(300) // a throttled redraw already due may still land
+  const hiddenAt = Number(await lossChart.getAttribute('data-points'))
+  await page.waitForTimeout(1500) // thousands of iterations arrive meanwhile
+  expect(Number(await lossChart.getAttribute('data-points')), 'no redraw while hidden').toBe(hiddenAt)
+
+  await tab(page, 'Train').click()
+  await expect(lossChart).toHaveAttribute('data-mark', 'first')
+  await expect.poll(async () => Number(await lossChart.getAttribute('data-points')), 'caught up once shown').toBeGreaterThan(hiddenAt)
+  await tab(page, 'Runs').click()
+  await expect(runsChart).toBeVisible()
+  await expect(runsChart).toHaveAttribute('data-mark', 'first')
+  await tab(page, 'Train').click()
+  await page.getByTestId('stop-button').click()
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'finished')
+})

@@ -169,7 +169,8 @@ test('the gradient check (5.7.3) shows progress, both timings and their ratio, f
   await page.screenshot({ path: resolve(ARTIFACTS, 'gradient.png'), fullPage: true })
 
   // Sigmoid after ReLU: during the run no verdict is shown (the ReLU one is gone), then Sigmoid's arrives
-  await page.getByLabel('Hidden activation').selectOption('sigmoid')
+  // the shown pane's select (a tabpanel hidden from view, as the kept Train pane is, has no role to find)
+  await page.getByRole('tabpanel').getByLabel('Hidden activation').selectOption('sigmoid')
   await run.click()
   await expect(page.getByTestId('grad-running')).toHaveAttribute('data-activation', 'sigmoid')
   await expect(page.getByTestId('grad-verdict')).toHaveCount(0)

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { LabApi } from '../src-worker/protocol'
 import { LANGUAGES, useI18n, type Language } from './i18n'
 import { GradientPane } from './panes/GradientPane'
@@ -7,6 +7,7 @@ import { LayersPane } from './layers/LayersPane'
 import { InspectPane } from './panes/InspectPane'
 import { RunsPane } from './panes/RunsPane'
 import { PredictPane } from './predict/PredictPane'
+import { PaneShown } from './pane-shown'
 import { StepPane } from './step/StepPane'
 import type { TrainingStore } from './store/training-store'
 import { TrainChip } from './train/TrainChip'
@@ -28,12 +29,38 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어
 type PaneId = (typeof PANES)[number]['id']
 
 /**
+ * Panes kept mounted once opened, hidden while another shows: their charts take 30–50 ms each to make, a
+ * long task on every return to the pane, and hold nothing that would go stale (they follow the store and the
+ * run history while hidden). The other panes mount when shown and poll or draw only then.
+ */
+const KEPT: readonly PaneId[] = ['train', 'runs']
+
+function TabPanel({ id, shown, children }: { id: PaneId; shown: boolean; children: ReactNode }) {
+  return (
+    <div id={`pane-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} className="pane" data-pane={id} hidden={!shown}>
+      <PaneShown.Provider value={shown}>{children}</PaneShown.Provider>
+    </div>
+  )
+}
+
+/**
  * The lab's shell: a header (banner), the tab list in a nav landmark, and the shown pane as a tabpanel
- * inside the main landmark. Only the shown pane is mounted.
+ * inside the main landmark. The shown pane is mounted, and the kept ones once opened.
  */
 export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
   const { t, lang, setLang } = useI18n()
-  const [pane, setPane] = useState<PaneId>('train')
+  const [pane, setShownPane] = useState<PaneId>('train')
+  const [opened, setOpened] = useState<ReadonlySet<PaneId>>(() => new Set<PaneId>(['train']))
+  const setPane = (next: PaneId): void => {
+    setShownPane(next)
+    if (KEPT.includes(next)) setOpened((old) => (old.has(next) ? old : new Set([...old, next])))
+  }
+  const kept = (id: PaneId, content: () => ReactNode): ReactNode =>
+    opened.has(id) || pane === id ? (
+      <TabPanel key={id} id={id} shown={pane === id}>
+        {content()}
+      </TabPanel>
+    ) : null
   /** a test digit Inspect asked Predict to show */
   const [predictIndex, setPredictIndex] = useState<number | null>(null)
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
@@ -94,16 +121,18 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
         </div>
       </nav>
       <main className="content">
-        <div id={`pane-${pane}`} role="tabpanel" aria-labelledby={`tab-${pane}`} className="pane" data-pane={pane}>
-          {pane === 'train' && <TrainPane lab={lab} store={store} />}
-          {pane === 'predict' && <PredictPane lab={lab} store={store} openIndex={predictIndex} onOpened={() => setPredictIndex(null)} />}
-          {pane === 'step' && <StepPane lab={lab} learningRate={store.getSnapshot().learningRate ?? 0.1} />}
-          {pane === 'gradient' && <GradientPane lab={lab} />}
-          {pane === 'graph' && <GraphPane />}
-          {pane === 'layers' && <LayersPane />}
-          {pane === 'inspect' && <InspectPane lab={lab} onOpenInPredict={openInPredict} />}
-          {pane === 'runs' && <RunsPane lab={lab} />}
-        </div>
+        {kept('train', () => <TrainPane lab={lab} store={store} />)}
+        {kept('runs', () => <RunsPane lab={lab} />)}
+        {!KEPT.includes(pane) && (
+          <TabPanel key={pane} id={pane} shown>
+            {pane === 'predict' && <PredictPane lab={lab} store={store} openIndex={predictIndex} onOpened={() => setPredictIndex(null)} />}
+            {pane === 'step' && <StepPane lab={lab} learningRate={store.getSnapshot().learningRate ?? 0.1} />}
+            {pane === 'gradient' && <GradientPane lab={lab} />}
+            {pane === 'graph' && <GraphPane />}
+            {pane === 'layers' && <LayersPane />}
+            {pane === 'inspect' && <InspectPane lab={lab} onOpenInPredict={openInPredict} />}
+          </TabPanel>
+        )}
       </main>
     </div>
   )

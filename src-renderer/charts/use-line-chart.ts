@@ -1,7 +1,8 @@
 // One Chart.js line chart, created once in an effect, held in a ref and mutated in place (STYLE.md §E):
 // React never re-renders it; the training store calls its redraw in the store's animation frame.
-import { useRef, type RefObject } from 'react'
+import { useEffect, useRef, type RefObject } from 'react'
 import { useAfterPaint } from './after-paint'
+import { usePaneShown } from '../pane-shown'
 import { Chart, Decimation, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js'
 import { throttle } from './x-zoom'
 import type { XY } from '../store/series'
@@ -78,6 +79,15 @@ export function useLineChart(
   { beforeRedraw, intervalMs = 0, gestures }: LineChartHooks = {},
 ): RefObject<{ chart: Chart<'line', XY[]>; redraw: () => void } | null> {
   const handle = useRef<{ chart: Chart<'line', XY[]>; redraw: () => void } | null>(null)
+  // while its pane is hidden the chart is not redrawn (nobody sees it); it catches up once when shown
+  const shown = usePaneShown()
+  const gate = useRef({ shown, missed: false })
+  gate.current.shown = shown
+  useEffect(() => {
+    if (!shown || !gate.current.missed) return
+    gate.current.missed = false
+    handle.current?.redraw()
+  }, [shown])
   useAfterPaint(() => {
     const canvas = canvasRef.current
     return canvas ? create(canvas) : () => {}
@@ -95,7 +105,7 @@ export function useLineChart(
     const throttled = throttle(draw, intervalMs)
     const redraw = intervalMs > 0 ? throttled.run : draw
     handle.current = { chart, redraw: draw }
-    const detach = attach(redraw, points)
+    const detach = attach(() => (gate.current.shown ? redraw() : (gate.current.missed = true)), points)
     const ungesture = gestures?.(chart)
     const scheme = matchMedia('(prefers-color-scheme: dark)')
     const onScheme = (): void => {
