@@ -55,12 +55,13 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
     setShownPane(next)
     if (KEPT.includes(next)) setOpened((old) => (old.has(next) ? old : new Set([...old, next])))
   }
-  const kept = (id: PaneId, content: () => ReactNode): ReactNode =>
-    opened.has(id) || pane === id ? (
+  // setPane marks a kept pane opened in the same update that shows it
+  const kept = (id: PaneId, content: ReactNode): ReactNode =>
+    opened.has(id) && (
       <TabPanel key={id} id={id} shown={pane === id}>
-        {content()}
+        {content}
       </TabPanel>
-    ) : null
+    )
   /** a test digit Inspect asked Predict to show */
   const [predictIndex, setPredictIndex] = useState<number | null>(null)
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
@@ -121,8 +122,8 @@ export function App({ lab, store }: { lab: LabApi; store: TrainingStore }) {
         </div>
       </nav>
       <main className="content">
-        {kept('train', () => <TrainPane lab={lab} store={store} />)}
-        {kept('runs', () => <RunsPane lab={lab} />)}
+        {kept('train', <TrainPane lab={lab} store={store} />)}
+        {kept('runs', <RunsPane lab={lab} />)}
         {!KEPT.includes(pane) && (
           <TabPanel key={pane} id={pane} shown>
             {pane === 'predict' && <PredictPane lab={lab} store={store} openIndex={predictIndex} onOpened={() => setPredictIndex(null)} />}
